@@ -1,0 +1,196 @@
+package io.github.sqlitepragmaagent.config;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads the four configuration sources, merges them and validates the result.
+ *
+ * <p>Precedence, strongest first: agent argument, system property {@code -Dsqlite.agent.KEY},
+ * environment {@code SQLITE_AGENT_KEY}, the properties file named by {@code config}, defaults.
+ */
+public final class ConfigLoader {
+
+    private ConfigLoader() {}
+
+    /** Loads the configuration of this JVM: its system properties and environment. */
+    public static LoadedConfig load(String agentArguments) {
+        return load(agentArguments, systemProperties(), System.getenv());
+    }
+
+    /** Loads from explicit sources, so that tests and the CLI can show what a JVM would see. */
+    public static LoadedConfig load(String agentArguments, Map<String, String> systemProperties, Map<String, String> environment) {
+        List<ConfigProblem> problems = new ArrayList<ConfigProblem>();
+        Map<String, SourcedValue> fromArguments = new LinkedHashMap<String, SourcedValue>();
+        for (Map.Entry<String, String> pair : AgentArguments.parse(agentArguments, problems).entrySet()) {
+            fromArguments.put(pair.getKey(),
+                    new SourcedValue(pair.getKey(), pair.getValue(), ConfigSource.AGENT_ARGUMENT, "agent argument"));
+        }
+        Map<String, SourcedValue> fromProperties = readSystemProperties(systemProperties);
+        Map<String, SourcedValue> fromEnvironment = readEnvironment(environment);
+
+        SourcedValue configFile = firstOf(AgentOption.CONFIG.key(), fromArguments, fromProperties, fromEnvironment);
+        Map<String, SourcedValue> fromFile = configFile == null
+                ? new LinkedHashMap<String, SourcedValue>()
+                : readFile(configFile, problems);
+
+        Map<String, SourcedValue> merged = new LinkedHashMap<String, SourcedValue>();
+        merged.putAll(fromFile);
+        merged.putAll(fromEnvironment);
+        merged.putAll(fromProperties);
+        merged.putAll(fromArguments);
+        return validate(merged, problems);
+    }
+
+    private static LoadedConfig validate(Map<String, SourcedValue> merged, List<ConfigProblem> problems) {
+        for (SourcedValue value : merged.values()) {
+            if (AgentOption.byKey(value.key()) == null && PragmaCatalog.byName(value.key()) == null) {
+                problems.add(ConfigProblem.unknownKey(value, KeySuggester.closest(value.key())));
+            }
+        }
+
+        Map<String, SourcedValue> effective = new LinkedHashMap<String, SourcedValue>();
+        Map<AgentOption, Object> options = new EnumMap<AgentOption, Object>(AgentOption.class);
+        for (AgentOption option : AgentOption.values()) {
+            SourcedValue value = merged.get(option.key());
+            if (value == null && option.defaultValue() == null) {
+                continue;
+            }
+            if (value == null) {
+                value = SourcedValue.byDefault(option.key(), option.defaultValue());
+            }
+            try {
+                options.put(option, option.parse(value.value()));
+                effective.put(option.key(), value);
+            } catch (IllegalArgumentException e) {
+                problems.add(ConfigProblem.badValue(value, e.getMessage()));
+                if (option.defaultValue() != null) {
+                    options.put(option, option.parse(option.defaultValue()));
+                }
+            }
+        }
+
+        List<PragmaSetting> pragmas = new ArrayList<PragmaSetting>();
+        for (PragmaSpec spec : PragmaCatalog.all()) {
+            SourcedValue value = merged.get(spec.name());
+            if (value == null && spec.defaultValue() == null) {
+                continue;
+            }
+            if (value == null) {
+                value = SourcedValue.byDefault(spec.name(), spec.defaultValue());
+            }
+            try {
+                PragmaValue parsed = spec.parse(value.value());
+                effective.put(spec.name(), value);
+                if (parsed != null) {
+                    pragmas.add(new PragmaSetting(spec, parsed, value));
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(ConfigProblem.badValue(value, e.getMessage()));
+            }
+        }
+        return new LoadedConfig(new AgentConfig(options, pragmas, effective), problems);
+    }
+
+    private static Map<String, SourcedValue> readSystemProperties(Map<String, String> properties) {
+        Map<String, SourcedValue> values = new LinkedHashMap<String, SourcedValue>();
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            String name = property.getKey();
+            if (name.startsWith(ConfigSource.PROPERTY_PREFIX) && name.length() > ConfigSource.PROPERTY_PREFIX.length()) {
+                String key = AgentArguments.normalizeKey(name.substring(ConfigSource.PROPERTY_PREFIX.length()));
+                values.put(key, new SourcedValue(key, property.getValue(), ConfigSource.SYSTEM_PROPERTY, "-D" + name));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Environment names lose the difference between dots and underscores, so each variable is
+     * matched against the names the known keys would have; an unmatched one is kept under its own
+     * lower-cased name and later reported as unknown.
+     */
+    private static Map<String, SourcedValue> readEnvironment(Map<String, String> environment) {
+        Map<String, String> keyByVariable = new LinkedHashMap<String, String>();
+        for (AgentOption option : AgentOption.values()) {
+            keyByVariable.put(ConfigSource.environmentName(option.key()), option.key());
+        }
+        for (PragmaSpec spec : PragmaCatalog.all()) {
+            keyByVariable.put(ConfigSource.environmentName(spec.name()), spec.name());
+        }
+        Map<String, SourcedValue> values = new LinkedHashMap<String, SourcedValue>();
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            String name = variable.getKey();
+            if (!name.startsWith(ConfigSource.ENV_PREFIX) || name.length() == ConfigSource.ENV_PREFIX.length()) {
+                continue;
+            }
+            String key = keyByVariable.get(name);
+            if (key == null) {
+                key = AgentArguments.normalizeKey(name.substring(ConfigSource.ENV_PREFIX.length()));
+            }
+            values.put(key, new SourcedValue(key, variable.getValue(), ConfigSource.ENVIRONMENT, "environment " + name));
+        }
+        return values;
+    }
+
+    private static Map<String, SourcedValue> readFile(SourcedValue configFile, List<ConfigProblem> problems) {
+        Map<String, SourcedValue> values = new LinkedHashMap<String, SourcedValue>();
+        File file = new File(configFile.value().trim());
+        Properties properties = new Properties();
+        try (InputStream in = new FileInputStream(file);
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(ConfigProblem.of("config file " + Text.quote(file.getPath()) + " from " + configFile.origin()
+                    + " cannot be read: " + e.getMessage()));
+            return values;
+        }
+        String origin = "file " + file.getPath();
+        for (String name : properties.stringPropertyNames()) {
+            String key = AgentArguments.normalizeKey(name);
+            if (key.startsWith(ConfigSource.PROPERTY_PREFIX)) {
+                key = key.substring(ConfigSource.PROPERTY_PREFIX.length());
+            }
+            SourcedValue value = new SourcedValue(key, properties.getProperty(name), ConfigSource.FILE, origin);
+            if (key.equals(AgentOption.CONFIG.key())) {
+                problems.add(ConfigProblem.of("config file " + Text.quote(file.getPath())
+                        + " names another config file; a config file cannot include another"));
+                continue;
+            }
+            values.put(key, value);
+        }
+        return values;
+    }
+
+    @SafeVarargs
+    private static SourcedValue firstOf(String key, Map<String, SourcedValue>... sources) {
+        for (Map<String, SourcedValue> source : sources) {
+            SourcedValue value = source.get(key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> systemProperties() {
+        Map<String, String> copy = new LinkedHashMap<String, String>();
+        Properties properties = System.getProperties();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith(ConfigSource.PROPERTY_PREFIX)) {
+                copy.put(name, properties.getProperty(name));
+            }
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.sqlitepragmaagent.instrument;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.util.Properties;
+
+/** Names the sqlite-jdbc a class came from, so that messages say which copy and version they mean. */
+final class DriverVersion {
+
+    private static final String POM_PROPERTIES = "META-INF/maven/org.xerial/sqlite-jdbc/pom.properties";
+
+    private DriverVersion() {}
+
+    /** {@code sqlite-jdbc 3.54.1.0 (/path/sqlite-jdbc.jar)}, with "unknown" for what cannot be found. */
+    static String describe(ClassLoader loader, ProtectionDomain domain) {
+        return "sqlite-jdbc " + version(loader) + " (" + location(domain) + ")";
+    }
+
+    static String version(ClassLoader loader) {
+        if (loader == null) {
+            return "unknown";
+        }
+        try (InputStream in = loader.getResourceAsStream(POM_PROPERTIES)) {
+            if (in != null) {
+                Properties pom = new Properties();
+                pom.load(in);
+                return pom.getProperty("version", "unknown");
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // a version is a courtesy in a message; its absence changes nothing
+        }
+        return "unknown";
+    }
+
+    private static String location(ProtectionDomain domain) {
+        CodeSource source = domain == null ? null : domain.getCodeSource();
+        URL url = source == null ? null : source.getLocation();
+        return url == null ? "unknown location" : url.toString();
+    }
+}

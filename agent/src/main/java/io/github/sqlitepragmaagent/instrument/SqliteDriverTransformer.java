@@ -1,0 +1,57 @@
+package io.github.sqlitepragmaagent.instrument;
+
+import io.github.sqlitepragmaagent.log.OnceLog;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import org.slf4j.Logger;
+
+/**
+ * Sees every class the JVM loads and rewrites only {@code org.sqlite.JDBC}, in every loader that
+ * loads it.
+ *
+ * <p>For all other classes the cost is one string comparison. Byte Buddy stays unloaded until the
+ * first driver class appears (see {@link Weaver}): an app pays for instrumentation only when it
+ * really uses SQLite, and never at JVM start.
+ */
+final class SqliteDriverTransformer implements ClassFileTransformer {
+
+    static final String TARGET_INTERNAL_NAME = "org/sqlite/JDBC";
+
+    private final Logger log;
+    private final OnceLog once = new OnceLog();
+
+    SqliteDriverTransformer(Logger log) {
+        this.log = log;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classFile) {
+        if (!TARGET_INTERNAL_NAME.equals(className)) {
+            return null;
+        }
+        try {
+            byte[] woven = Weaver.INSTANCE.weave(classFile, loader);
+            if (woven == null) {
+                if (once.first("unsupported|" + DriverVersion.version(loader))) {
+                    log.warn("{} is not supported: it has no JDBC.createConnection(String, Properties) to hook;"
+                            + " its connections are left untuned", DriverVersion.describe(loader, protectionDomain));
+                }
+                return null;
+            }
+            log.debug("instrumented {} in {}", DriverVersion.describe(loader, protectionDomain), loader);
+            return woven;
+        } catch (Throwable t) {
+            if (once.first("failed|" + t.getClass().getName())) {
+                log.warn("could not instrument {}: {}; its connections are left untuned",
+                        DriverVersion.describe(loader, protectionDomain), t.toString());
+            }
+            return null;
+        }
+    }
+
+    /** Holds the weaver so that Byte Buddy is loaded on first use, not when the transformer is. */
+    private static final class Weaver {
+        static final AdviceWeaver INSTANCE = new AdviceWeaver();
+    }
+}

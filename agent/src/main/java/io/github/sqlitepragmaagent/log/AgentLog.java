@@ -1,0 +1,52 @@
+package io.github.sqlitepragmaagent.log;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's logger: the agent's own relocated SLF4J and slf4j-simple, writing to stderr.
+ *
+ * <p>In the agent jar every {@code org.slf4j} name below, the property keys included, is relocated
+ * under the agent's package, so these settings reach only the agent's copy of slf4j-simple; the
+ * application's SLF4J, logback or JUL configuration is never read or touched.
+ */
+public final class AgentLog {
+
+    /** The logger name, which is also the prefix that identifies the agent's lines. */
+    public static final String NAME = "sqlite-pragma-agent";
+
+    private static volatile Logger logger;
+
+    private AgentLog() {}
+
+    /** Sets the format and level; has effect only before the first {@link #get()}. */
+    public static synchronized void configure(String level) {
+        if (logger != null) {
+            return;
+        }
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showLogName", "true");
+        System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    }
+
+    /** The agent's logger, configured with defaults if {@link #configure(String)} was not called. */
+    public static Logger get() {
+        Logger current = logger;
+        if (current == null) {
+            synchronized (AgentLog.class) {
+                if (logger == null) {
+                    if (System.getProperty("org.slf4j.simpleLogger.showLogName") == null) {
+                        configure("info");
+                    }
+                    logger = LoggerFactory.getLogger(NAME);
+                }
+                current = logger;
+            }
+        }
+        return current;
+    }
+}

@@ -1,0 +1,172 @@
+package io.github.sqlitepragmaagent.tune;
+
+import io.github.sqlitepragmaagent.bridge.ConnectionListener;
+import io.github.sqlitepragmaagent.config.AgentConfig;
+import io.github.sqlitepragmaagent.config.PragmaSetting;
+import io.github.sqlitepragmaagent.config.PragmaSpec;
+import io.github.sqlitepragmaagent.log.OnceLog;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Properties;
+import org.slf4j.Logger;
+
+/**
+ * Applies the configured pragmas to every connection sqlite-jdbc opens, before the app gets it.
+ *
+ * <p>Nothing here may fail the app: each pragma is applied on its own and a failure costs only that
+ * pragma, is counted, and is logged once per database and reason.
+ */
+public final class ConnectionTuner implements ConnectionListener {
+
+    private final AgentConfig config;
+    private final Logger log;
+    private final TuningStats stats;
+    private final OnceLog once = new OnceLog();
+    private final FirstOpenListener firstOpenListener;
+
+    public ConnectionTuner(AgentConfig config, Logger log, TuningStats stats, FirstOpenListener firstOpenListener) {
+        this.config = config;
+        this.log = log;
+        this.stats = stats;
+        this.firstOpenListener = firstOpenListener;
+    }
+
+    @Override
+    public void connectionOpened(Object connection, String url, Properties properties) {
+        if (!(connection instanceof Connection)) {
+            return;
+        }
+        OpenRequest request = null;
+        try {
+            request = OpenRequest.parse(url, properties);
+            tune((Connection) connection, request);
+        } catch (Throwable t) {
+            stats.pragmaFailed();
+            String database = request == null ? String.valueOf(url) : request.database();
+            if (once.first("internal|" + database + "|" + t.getClass().getName())) {
+                log.warn("could not tune a connection to {}: {}; the app keeps the connection as the driver opened it",
+                        database, t.toString(), t);
+            }
+        }
+    }
+
+    private void tune(Connection connection, OpenRequest request) throws SQLException {
+        PragmaPlan plan = PragmaPlan.of(config, request, request.readOnly() || connection.isReadOnly());
+        reportKeptFromApp(request, plan);
+        Statement statement = null;
+        try {
+            for (PragmaSetting setting : plan.toApply()) {
+                if (setting.spec().step() != PragmaSpec.Step.DRIVER_SETTER && statement == null) {
+                    statement = connection.createStatement();
+                }
+                apply(connection, statement, setting, request);
+            }
+            if (once.first("tuned|" + request.database())) {
+                if (statement == null) {
+                    statement = connection.createStatement();
+                }
+                log.info("tuned db={} {}", request.database(), ReadBack.describe(statement, config, plan));
+                firstOpenListener.firstOpen(request, connection);
+            }
+        } finally {
+            if (statement != null) {
+                closeQuietly(statement);
+            }
+            markUnused(connection);
+        }
+        stats.connectionTuned();
+    }
+
+    private void apply(Connection connection, Statement statement, PragmaSetting setting, OpenRequest request) {
+        PragmaSpec spec = setting.spec();
+        String literal = setting.value().sqlLiteral();
+        try {
+            switch (spec.step()) {
+                case DRIVER_SETTER:
+                    applyBusyTimeout(connection, Integer.parseInt(literal));
+                    break;
+                case CHECKED_QUERY:
+                    String mode = query(statement, "PRAGMA " + spec.name() + "=" + literal);
+                    String wanted = setting.value().expectedReadBack();
+                    if (!wanted.equalsIgnoreCase(mode)) {
+                        stats.pragmaFailed();
+                        warnOnce(request, spec.name() + "=" + literal, "SQLite kept journal_mode=" + mode
+                                + " (another connection may hold the database in a mode that cannot change now)");
+                    }
+                    break;
+                default:
+                    statement.execute("PRAGMA " + spec.name() + "=" + literal);
+                    break;
+            }
+        } catch (Exception e) {
+            stats.pragmaFailed();
+            warnOnce(request, spec.name() + "=" + literal, firstLine(e));
+        }
+    }
+
+    private void applyBusyTimeout(Connection connection, int milliseconds) throws Exception {
+        DriverHandles driver = DriverHandles.of(connection);
+        if (driver.canSetBusyTimeout()) {
+            driver.setBusyTimeout(connection, milliseconds);
+            return;
+        }
+        Statement statement = connection.createStatement();
+        try {
+            statement.execute("PRAGMA busy_timeout=" + milliseconds);
+        } finally {
+            closeQuietly(statement);
+        }
+    }
+
+    private void reportKeptFromApp(OpenRequest request, PragmaPlan plan) {
+        for (Map.Entry<String, String> kept : plan.keptFromApp().entrySet()) {
+            if (once.first("kept|" + request.database() + "|" + kept.getKey() + "=" + kept.getValue())) {
+                log.info("db={} keeps the app's own {}={} (set in its JDBC URL or Properties; override=true replaces it)",
+                        request.database(), kept.getKey(), kept.getValue());
+            }
+        }
+    }
+
+    private void warnOnce(OpenRequest request, String setting, String reason) {
+        if (once.first("failed|" + request.database() + "|" + setting + "|" + reason)) {
+            log.warn("db={} could not apply {}: {}; the connection is open without it (said once per database and reason)",
+                    request.database(), setting, reason);
+        }
+    }
+
+    private void markUnused(Connection connection) {
+        try {
+            DriverHandles.of(connection).markUnused(connection);
+        } catch (Exception e) {
+            if (once.first("mark-unused|" + connection.getClass().getName())) {
+                log.debug("could not reset the driver's first-statement flag: {}", e.toString());
+            }
+        }
+    }
+
+    static String query(Statement statement, String sql) throws SQLException {
+        ResultSet result = statement.executeQuery(sql);
+        try {
+            return result.next() ? result.getString(1) : null;
+        } finally {
+            result.close();
+        }
+    }
+
+    private static String firstLine(Throwable t) {
+        String message = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static void closeQuietly(Statement statement) {
+        try {
+            statement.close();
+        } catch (SQLException ignored) {
+            // closing a pragma statement cannot lose anything the app cares about
+        }
+    }
+}

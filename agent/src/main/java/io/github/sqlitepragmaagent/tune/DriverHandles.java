@@ -1,0 +1,73 @@
+package io.github.sqlitepragmaagent.tune;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+/**
+ * The few sqlite-jdbc methods the tuner calls that JDBC does not offer.
+ *
+ * <p>The agent never links against sqlite-jdbc: the driver may live in any class loader, in any
+ * version, so its methods are looked up by name on the connection's own class, once per class.
+ */
+final class DriverHandles {
+
+    private static final ClassValue<DriverHandles> BY_CLASS = new ClassValue<DriverHandles>() {
+        @Override
+        protected DriverHandles computeValue(Class<?> type) {
+            return new DriverHandles(type);
+        }
+    };
+
+    private final Method setBusyTimeout;
+    private final Method setFirstStatementExecuted;
+
+    private DriverHandles(Class<?> connectionClass) {
+        this.setBusyTimeout = publicMethod(connectionClass, "setBusyTimeout", int.class);
+        this.setFirstStatementExecuted = publicMethod(connectionClass, "setFirstStatementExecuted", boolean.class);
+    }
+
+    static DriverHandles of(Object connection) {
+        return BY_CLASS.get(connection.getClass());
+    }
+
+    /** True when the driver can set the busy timeout in a way its query timeouts will not undo. */
+    boolean canSetBusyTimeout() {
+        return setBusyTimeout != null;
+    }
+
+    /**
+     * Sets the busy timeout through {@code SQLiteConnection.setBusyTimeout}, which updates the native
+     * handler and the driver's configuration together; a raw {@code PRAGMA busy_timeout} would be reset
+     * to the driver's 3000 ms by the first {@code Statement.setQueryTimeout}.
+     */
+    void setBusyTimeout(Object connection, int milliseconds) throws Exception {
+        invoke(setBusyTimeout, connection, milliseconds);
+    }
+
+    /**
+     * Makes the connection look unused again (sqlite-jdbc 3.41 and later track the first statement to
+     * decide whether the read-only flag may still change), as the driver itself does after its pragmas.
+     */
+    void markUnused(Object connection) throws Exception {
+        if (setFirstStatementExecuted != null) {
+            invoke(setFirstStatementExecuted, connection, Boolean.FALSE);
+        }
+    }
+
+    private static void invoke(Method method, Object target, Object argument) throws Exception {
+        try {
+            method.invoke(target, argument);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof Exception ? (Exception) cause : e;
+        }
+    }
+
+    private static Method publicMethod(Class<?> type, String name, Class<?> parameter) {
+        try {
+            return type.getMethod(name, parameter);
+        } catch (NoSuchMethodException | SecurityException e) {
+            return null;
+        }
+    }
+}

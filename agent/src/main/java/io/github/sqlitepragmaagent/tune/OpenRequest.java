@@ -1,0 +1,185 @@
+package io.github.sqlitepragmaagent.tune;
+
+import io.github.sqlitepragmaagent.config.PragmaCatalog;
+import java.io.File;
+import java.io.UnsupportedEncodingException;
+import java.net.URLDecoder;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What the application asked the driver for, read from its JDBC URL and Properties the way
+ * sqlite-jdbc reads them: which database, whether it is read-only or in memory, and which pragmas
+ * the application set itself.
+ */
+public final class OpenRequest {
+
+    /** What kind of database a URL names. */
+    public enum Kind {
+        /** A file on disk. */
+        FILE,
+        /** {@code :memory:} and the {@code mode=memory} URIs. */
+        MEMORY,
+        /** The empty name: a private temporary database. */
+        TEMP,
+        /** {@code :resource:} databases, shipped with the application and never converted. */
+        RESOURCE
+    }
+
+    private static final String PREFIX = "jdbc:sqlite:";
+    private static final String RESOURCE_PREFIX = ":resource:";
+    /** The driver's own busy timeout; its DataSource path always passes it, asked for or not. */
+    private static final String DRIVER_DEFAULT_BUSY_TIMEOUT = "3000";
+    private static final int READ_ONLY_FLAG = 0x1;
+
+    private final String database;
+    private final Kind kind;
+    private final boolean readOnly;
+    private final Map<String, String> appPragmas;
+
+    private OpenRequest(String database, Kind kind, boolean readOnly, Map<String, String> appPragmas) {
+        this.database = database;
+        this.kind = kind;
+        this.readOnly = readOnly;
+        this.appPragmas = Collections.unmodifiableMap(appPragmas);
+    }
+
+    /** Reads {@code url} and {@code properties} (either may be null); never throws. */
+    public static OpenRequest parse(String url, Properties properties) {
+        String address = url != null && url.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+                ? url.substring(PREFIX.length())
+                : (url == null ? "" : url);
+        int question = address.indexOf('?');
+        String name = question < 0 ? address : address.substring(0, question);
+        Map<String, String> parameters = question < 0
+                ? Collections.<String, String>emptyMap()
+                : parameters(address.substring(question + 1));
+
+        Map<String, String> appPragmas = new LinkedHashMap<String, String>();
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            if (PragmaCatalog.byName(parameter.getKey()) != null && !parameter.getValue().isEmpty()) {
+                appPragmas.put(parameter.getKey(), parameter.getValue());
+            }
+        }
+        String openMode = parameters.get("open_mode");
+        if (properties != null) {
+            // The driver copies only the Properties' own entries (putAll), so defaults do not count.
+            for (Map.Entry<Object, Object> entry : properties.entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                String value = String.valueOf(entry.getValue());
+                if (PragmaCatalog.byName(key) != null) {
+                    appPragmas.put(key, value);
+                } else if (key.equals("open_mode")) {
+                    openMode = value;
+                }
+            }
+            if (DRIVER_DEFAULT_BUSY_TIMEOUT.equals(appPragmas.get("busy_timeout"))) {
+                appPragmas.remove("busy_timeout");
+            }
+        }
+
+        Kind kind = kindOf(name, address, parameters);
+        boolean readOnly = isReadOnlyOpenMode(openMode)
+                || "ro".equalsIgnoreCase(parameters.get("mode"))
+                || isTrue(parameters.get("immutable"));
+        return new OpenRequest(databaseName(name, kind), kind, readOnly, appPragmas);
+    }
+
+    /** The absolute path of a file database; {@code :memory:}, {@code temp} or the resource name otherwise. */
+    public String database() {
+        return database;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** True when the URL or Properties open the database read-only ({@code open_mode}, {@code mode=ro}, {@code immutable=1}). */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** The pragmas the application set in its URL or Properties, as the driver will apply them. */
+    public Map<String, String> appPragmas() {
+        return appPragmas;
+    }
+
+    private static Kind kindOf(String name, String address, Map<String, String> parameters) {
+        if (name.isEmpty()) {
+            return Kind.TEMP;
+        }
+        if (name.equals(":memory:") || address.contains("mode=memory")
+                || (name.startsWith("file:") && (name.contains(":memory:") || "memory".equals(parameters.get("mode"))))) {
+            return Kind.MEMORY;
+        }
+        if (name.startsWith(RESOURCE_PREFIX)) {
+            return Kind.RESOURCE;
+        }
+        return Kind.FILE;
+    }
+
+    private static String databaseName(String name, Kind kind) {
+        switch (kind) {
+            case TEMP:
+                return "temp";
+            case MEMORY:
+                return ":memory:";
+            case RESOURCE:
+                return name;
+            default:
+                return new File(filePath(name)).getAbsolutePath();
+        }
+    }
+
+    /** The path inside a {@code file:} URI (authority dropped, escapes decoded), or the name itself. */
+    private static String filePath(String name) {
+        if (!name.startsWith("file:")) {
+            return name;
+        }
+        String path = name.substring("file:".length());
+        if (path.startsWith("//")) {
+            int slash = path.indexOf('/', 2);
+            path = slash < 0 ? "" : path.substring(slash);
+        }
+        try {
+            return URLDecoder.decode(path.replace("+", "%2B"), "UTF-8");
+        } catch (UnsupportedEncodingException | IllegalArgumentException e) {
+            return path;
+        }
+    }
+
+    /** URL parameters as the driver reads them: names trimmed and lower-cased, the last one winning. */
+    private static Map<String, String> parameters(String query) {
+        Map<String, String> parameters = new LinkedHashMap<String, String>();
+        for (String parameter : query.split("&")) {
+            int equals = parameter.indexOf('=');
+            String key = (equals < 0 ? parameter : parameter.substring(0, equals)).trim().toLowerCase(Locale.ROOT);
+            if (!key.isEmpty()) {
+                parameters.put(key, equals < 0 ? "" : parameter.substring(equals + 1).trim());
+            }
+        }
+        return parameters;
+    }
+
+    private static boolean isReadOnlyOpenMode(String openMode) {
+        if (openMode == null) {
+            return false;
+        }
+        try {
+            return (Integer.parseInt(openMode.trim()) & READ_ONLY_FLAG) != 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean isTrue(String flag) {
+        if (flag == null) {
+            return false;
+        }
+        String lower = flag.toLowerCase(Locale.ROOT);
+        return lower.equals("1") || lower.equals("true") || lower.equals("yes") || lower.equals("on");
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.sqlitepragmaagent.tune;
+
+import io.github.sqlitepragmaagent.config.AgentConfig;
+import io.github.sqlitepragmaagent.config.PragmaSetting;
+import io.github.sqlitepragmaagent.config.PragmaSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to apply to one new connection, in order, and what to leave alone and why.
+ *
+ * <p>The order is the catalog's: busy timeout, journal mode, then the rest.
+ */
+public final class PragmaPlan {
+
+    private final List<PragmaSetting> toApply;
+    private final Map<String, String> keptFromApp;
+    private final Map<String, String> skipped;
+
+    private PragmaPlan(List<PragmaSetting> toApply, Map<String, String> keptFromApp, Map<String, String> skipped) {
+        this.toApply = Collections.unmodifiableList(toApply);
+        this.keptFromApp = Collections.unmodifiableMap(keptFromApp);
+        this.skipped = Collections.unmodifiableMap(skipped);
+    }
+
+    /**
+     * The plan for {@code request}; {@code readOnly} is the request's own flag or what the opened
+     * connection reports, whichever says read-only.
+     */
+    public static PragmaPlan of(AgentConfig config, OpenRequest request, boolean readOnly) {
+        List<PragmaSetting> toApply = new ArrayList<PragmaSetting>(config.pragmas().size());
+        Map<String, String> keptFromApp = new LinkedHashMap<String, String>();
+        Map<String, String> skipped = new LinkedHashMap<String, String>();
+        for (PragmaSetting setting : config.pragmas()) {
+            PragmaSpec spec = setting.spec();
+            String appValue = request.appPragmas().get(spec.name());
+            if (appValue != null && !config.override()) {
+                keptFromApp.put(spec.name(), appValue);
+            } else if (spec.step() == PragmaSpec.Step.CHECKED_QUERY && request.kind() != OpenRequest.Kind.FILE) {
+                skipped.put(spec.name(), request.kind().name().toLowerCase(java.util.Locale.ROOT) + " database");
+            } else if (spec.writesDatabase() && readOnly) {
+                skipped.put(spec.name(), "read-only connection");
+            } else {
+                toApply.add(setting);
+            }
+        }
+        return new PragmaPlan(toApply, keptFromApp, skipped);
+    }
+
+    /** The settings to apply, in order. */
+    public List<PragmaSetting> toApply() {
+        return toApply;
+    }
+
+    /** Pragmas the application set itself and keeps (override=false): name to the app's value. */
+    public Map<String, String> keptFromApp() {
+        return keptFromApp;
+    }
+
+    /** Pragmas that cannot apply to this connection: name to the reason. */
+    public Map<String, String> skipped() {
+        return skipped;
+    }
+}

@@ -1,0 +1,164 @@
+package io.github.sqlitepragmaagent.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts a test app in a separate JVM, the way users run it: {@code java -javaagent:<the real
+ * shaded jar>=ARGS ... MainClass args}, and collects what it printed.
+ */
+final class AppJvm {
+
+    static final Path AGENT_JAR = Paths.get(required("agent.jar")).toAbsolutePath().normalize();
+    static final Path APP_LIBS = Paths.get(required("app.libs"));
+    static final Path APP_CLASSES = Paths.get(required("app.classes"));
+    static final String JAVA = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+
+    private String agentArguments;
+    private boolean withAgent = true;
+    private final List<String> jvmOptions = new ArrayList<>();
+    private final List<Path> classPath = new ArrayList<>(List.of(APP_CLASSES));
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private String java = JAVA;
+    private Duration timeout = Duration.ofSeconds(60);
+
+    private AppJvm() {}
+
+    /** A JVM with the agent and the default sqlite-jdbc on its class path. */
+    static AppJvm withAgent() {
+        return new AppJvm().libs("sqlite-jdbc.jar");
+    }
+
+    /** A JVM without the agent and with the default sqlite-jdbc. */
+    static AppJvm withoutAgent() {
+        AppJvm jvm = withAgent();
+        jvm.withAgent = false;
+        return jvm;
+    }
+
+    /** Agent arguments: {@code -javaagent:jar=ARGS}. */
+    AppJvm agentArguments(String arguments) {
+        this.agentArguments = arguments;
+        return this;
+    }
+
+    AppJvm jvmOption(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
+    AppJvm env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** Adds jars from {@code app-libs} to the class path. */
+    AppJvm libs(String... jars) {
+        for (String jar : jars) {
+            classPath.add(APP_LIBS.resolve(jar));
+        }
+        return this;
+    }
+
+    /** Replaces the class path (test classes stay first). */
+    AppJvm onlyLibs(String... jars) {
+        classPath.clear();
+        classPath.add(APP_CLASSES);
+        return libs(jars);
+    }
+
+    AppJvm java(String javaExecutable) {
+        this.java = javaExecutable;
+        return this;
+    }
+
+    AppJvm timeout(Duration limit) {
+        this.timeout = limit;
+        return this;
+    }
+
+    /** Runs {@code mainClass} with {@code args} and waits for it. */
+    AppResult run(Class<?> mainClass, String... args) throws IOException, InterruptedException {
+        return start(mainClass, args).await();
+    }
+
+    /** Starts {@code mainClass}; the caller waits with {@link Running#await()}. */
+    Running start(Class<?> mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        if (withAgent) {
+            command.add("-javaagent:" + AGENT_JAR + (agentArguments == null ? "" : "=" + agentArguments));
+        }
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        StringBuilder path = new StringBuilder();
+        for (Path entry : classPath) {
+            path.append(path.length() == 0 ? "" : File.pathSeparator).append(entry);
+        }
+        command.add(path.toString());
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("app-out", ".txt");
+        Path err = Files.createTempFile("app-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("SQLITE_AGENT_"));
+        builder.environment().putAll(environment);
+        return new Running(builder.start(), out, err, command, timeout);
+    }
+
+    /** A started app. */
+    static final class Running {
+        private final Process process;
+        private final Path out;
+        private final Path err;
+        private final List<String> command;
+        private final Duration timeout;
+
+        Running(Process process, Path out, Path err, List<String> command, Duration timeout) {
+            this.process = process;
+            this.out = out;
+            this.err = err;
+            this.command = command;
+            this.timeout = timeout;
+        }
+
+        Process process() {
+            return process;
+        }
+
+        String stdoutSoFar() throws IOException {
+            return Files.readString(out, StandardCharsets.UTF_8);
+        }
+
+        AppResult await() throws IOException, InterruptedException {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("app did not finish within " + timeout + ": " + command
+                        + "\nstdout:\n" + Files.readString(out) + "\nstderr:\n" + Files.readString(err));
+            }
+            AppResult result = new AppResult(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8), command);
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            return result;
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set: run the tests through Maven");
+        }
+        return value;
+    }
+}
