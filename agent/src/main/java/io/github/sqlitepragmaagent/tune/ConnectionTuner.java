@@ -9,6 +9,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -56,14 +59,25 @@ public final class ConnectionTuner implements ConnectionListener {
     private void tune(Connection connection, OpenRequest request) throws SQLException {
         PragmaPlan plan = PragmaPlan.of(config, request, request.readOnly() || connection.isReadOnly());
         reportKeptFromApp(request, plan);
+        Map<String, List<String>> failures = new LinkedHashMap<String, List<String>>();
         Statement statement = null;
         try {
             for (PragmaSetting setting : plan.toApply()) {
                 if (setting.spec().step() != PragmaSpec.Step.DRIVER_SETTER && statement == null) {
                     statement = connection.createStatement();
                 }
-                apply(connection, statement, setting, request);
+                String failure = apply(connection, statement, setting);
+                if (failure != null) {
+                    stats.pragmaFailed();
+                    List<String> settings = failures.get(failure);
+                    if (settings == null) {
+                        settings = new ArrayList<String>();
+                        failures.put(failure, settings);
+                    }
+                    settings.add(setting.toString());
+                }
             }
+            reportFailures(request, failures);
             if (once.first("tuned|" + request.database())) {
                 if (statement == null) {
                     statement = connection.createStatement();
@@ -80,30 +94,27 @@ public final class ConnectionTuner implements ConnectionListener {
         stats.connectionTuned();
     }
 
-    private void apply(Connection connection, Statement statement, PragmaSetting setting, OpenRequest request) {
+    /** Applies one setting; returns why it failed, or null. */
+    private String apply(Connection connection, Statement statement, PragmaSetting setting) {
         PragmaSpec spec = setting.spec();
         String literal = setting.value().sqlLiteral();
         try {
             switch (spec.step()) {
                 case DRIVER_SETTER:
                     applyBusyTimeout(connection, Integer.parseInt(literal));
-                    break;
+                    return null;
                 case CHECKED_QUERY:
                     String mode = query(statement, "PRAGMA " + spec.name() + "=" + literal);
                     String wanted = setting.value().expectedReadBack();
-                    if (!wanted.equalsIgnoreCase(mode)) {
-                        stats.pragmaFailed();
-                        warnOnce(request, spec.name() + "=" + literal, "SQLite kept journal_mode=" + mode
-                                + " (another connection may hold the database in a mode that cannot change now)");
-                    }
-                    break;
+                    return wanted.equalsIgnoreCase(mode)
+                            ? null
+                            : "SQLite kept " + spec.name() + "=" + mode + " (it cannot change while the database is in this state)";
                 default:
                     statement.execute("PRAGMA " + spec.name() + "=" + literal);
-                    break;
+                    return null;
             }
         } catch (Exception e) {
-            stats.pragmaFailed();
-            warnOnce(request, spec.name() + "=" + literal, firstLine(e));
+            return firstLine(e);
         }
     }
 
@@ -130,11 +141,22 @@ public final class ConnectionTuner implements ConnectionListener {
         }
     }
 
-    private void warnOnce(OpenRequest request, String setting, String reason) {
-        if (once.first("failed|" + request.database() + "|" + setting + "|" + reason)) {
-            log.warn("db={} could not apply {}: {}; the connection is open without it (said once per database and reason)",
-                    request.database(), setting, reason);
+    /** One line per database and reason, naming every setting that failed for it on this connection. */
+    private void reportFailures(OpenRequest request, Map<String, List<String>> failures) {
+        for (Map.Entry<String, List<String>> failure : failures.entrySet()) {
+            if (once.first("failed|" + request.database() + "|" + failure.getKey())) {
+                log.warn("db={} could not apply {}: {}; the connection is open without it (said once per database and reason)",
+                        request.database(), join(failure.getValue()), failure.getKey());
+            }
         }
+    }
+
+    private static String join(List<String> items) {
+        StringBuilder out = new StringBuilder();
+        for (String item : items) {
+            out.append(out.length() == 0 ? "" : ", ").append(item);
+        }
+        return out.toString();
     }
 
     private void markUnused(Connection connection) {

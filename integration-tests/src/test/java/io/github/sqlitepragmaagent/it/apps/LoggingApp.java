@@ -19,7 +19,11 @@ public final class LoggingApp {
         log.info("app starting");
         Class<?> generated = new ByteBuddy().subclass(Object.class).name("legacy.app.Generated").make()
                 .load(LoggingApp.class.getClassLoader()).getLoaded();
-        System.out.println("app.bytebuddy_version=" + ByteBuddy.class.getPackage().getImplementationVersion());
+        java.util.Properties pom = new java.util.Properties();
+        try (java.io.InputStream in = ByteBuddy.class.getResourceAsStream("/META-INF/maven/net.bytebuddy/byte-buddy/pom.properties")) {
+            pom.load(in);
+        }
+        System.out.println("app.bytebuddy_version=" + pom.getProperty("version"));
         System.out.println("app.generated=" + generated.getName());
         System.out.println("app.slf4j_provider=" + LoggerFactory.getILoggerFactory().getClass().getName());
         try (Connection connection = DriverManager.getConnection(args[0])) {

@@ -21,7 +21,7 @@ import org.sqlite.SQLiteDataSource;
  * <pre>
  * OpenApp --via driver|datasource|config|pool|hikari-url|hikari-datasource --url URL
  *         [--prop key=value]... [--read-only] [--sql STATEMENT]... [--query-timeout SECONDS]
- *         [--extra PRAGMA]... [--connections N]
+ *         [--extra PRAGMA]... [--connections N] [--no-report]
  * </pre>
  */
 public final class OpenApp {
@@ -35,6 +35,7 @@ public final class OpenApp {
         List<String> extra = new ArrayList<>();
         int queryTimeout = -1;
         int connections = 1;
+        boolean report = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--via" -> via = args[++i];
@@ -48,6 +49,7 @@ public final class OpenApp {
                 case "--extra" -> extra.add(args[++i]);
                 case "--query-timeout" -> queryTimeout = Integer.parseInt(args[++i]);
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
+                case "--no-report" -> report = false;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -66,13 +68,14 @@ public final class OpenApp {
                         }
                     }
                 }
-                if (n == 1) {
+                if (n == 1 && report) {
                     Report.print("app", connection, extra.toArray(new String[0]));
                     System.out.println("app.read_only=" + connection.isReadOnly());
                     System.out.println("app.connection_class=" + connection.getClass().getName());
                 }
             }
         }
+        System.out.println("app.opened=" + connections);
         System.out.println("app.done=true");
     }
 

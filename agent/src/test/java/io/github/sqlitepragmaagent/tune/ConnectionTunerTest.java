@@ -1,0 +1,142 @@
+package io.github.sqlitepragmaagent.tune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlitepragmaagent.config.ConfigLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tuner on real sqlite-jdbc connections, called directly (no agent, no instrumentation). */
+class ConnectionTunerTest {
+
+    @TempDir
+    Path dir;
+
+    private final CapturingLogger log = new CapturingLogger();
+    private final TuningStats stats = new TuningStats();
+
+    private ConnectionTuner tuner(String arguments, FirstOpenListener listener) {
+        return new ConnectionTuner(ConfigLoader.load(arguments, Map.of(), Map.of()).config(), log, stats, listener);
+    }
+
+    private Connection openTuned(ConnectionTuner tuner, String url, Properties properties) throws SQLException {
+        Connection connection = DriverManager.getConnection(url, properties);
+        tuner.connectionOpened(connection, url, properties);
+        return connection;
+    }
+
+    @Test
+    void appliesTheDefaultsAndSaysSoOncePerDatabase() throws SQLException {
+        ConnectionTuner tuner = tuner(null, FirstOpenListener.NONE);
+        String url = "jdbc:sqlite:" + dir.resolve("a.db");
+
+        for (int i = 0; i < 3; i++) {
+            try (Connection connection = openTuned(tuner, url, new Properties())) {
+                assertEquals("wal", pragma(connection, "journal_mode"));
+                assertEquals("1", pragma(connection, "synchronous"));
+                assertEquals("-20000", pragma(connection, "cache_size"));
+                assertEquals("1", pragma(connection, "foreign_keys"));
+                assertEquals("5000", pragma(connection, "busy_timeout"));
+                assertEquals("2", pragma(connection, "temp_store"));
+            }
+        }
+        assertEquals(List.of("INFO tuned db=" + dir.resolve("a.db") + " busy_timeout=5000 journal_mode=wal synchronous=1"
+                + " cache_size=-20000 foreign_keys=1 temp_store=2"), log.lines);
+        assertEquals(3, stats.connectionsTuned());
+        assertEquals(0, stats.pragmaFailures());
+    }
+
+    @Test
+    void theBusyTimeoutIsSetThroughTheDriverSoQueryTimeoutsKeepIt() throws SQLException {
+        try (Connection connection = openTuned(tuner(null, FirstOpenListener.NONE), "jdbc:sqlite:" + dir.resolve("b.db"),
+                new Properties());
+                Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(1);
+            statement.executeQuery("SELECT 1").close();
+            assertEquals("5000", pragma(connection, "busy_timeout"));
+        }
+    }
+
+    @Test
+    void aFailingPragmaIsWarnedOncePerDatabaseAndReasonAndTheConnectionStaysUsable() throws Exception {
+        Path garbage = dir.resolve("not-a-database.db");
+        Files.write(garbage, "this is not an SQLite file, just text that is long enough to be a header".repeat(20)
+                .getBytes(StandardCharsets.US_ASCII));
+        ConnectionTuner tuner = tuner(null, FirstOpenListener.NONE);
+        List<Connection> connections = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            connections.add(openTuned(tuner, "jdbc:sqlite:" + garbage, new Properties()));
+        }
+
+        List<String> warnings = log.linesContaining("WARN");
+        assertEquals(1, warnings.size(), log.lines::toString);
+        assertTrue(warnings.get(0).contains("could not apply journal_mode=WAL, synchronous=NORMAL, cache_size=-20000:"),
+                warnings::toString);
+        assertTrue(warnings.get(0).contains("not a database"), warnings::toString);
+        assertEquals(150, stats.pragmaFailures());
+        for (Connection connection : connections) {
+            assertTrue(!connection.isClosed());
+            connection.close();
+        }
+    }
+
+    @Test
+    void theAppsOwnValuesAreKeptAndSaidOnce() throws SQLException {
+        ConnectionTuner tuner = tuner(null, FirstOpenListener.NONE);
+        String url = "jdbc:sqlite:" + dir.resolve("c.db") + "?synchronous=FULL";
+        Properties properties = new Properties();
+        properties.setProperty("cache_size", "-1234");
+
+        for (int i = 0; i < 5; i++) {
+            try (Connection connection = openTuned(tuner, url, properties)) {
+                assertEquals("2", pragma(connection, "synchronous"));
+                assertEquals("-1234", pragma(connection, "cache_size"));
+                assertEquals("wal", pragma(connection, "journal_mode"));
+            }
+        }
+        assertEquals(2, log.linesContaining("keeps the app's own").size(), log.lines::toString);
+        assertTrue(log.linesContaining("tuned db=").get(0).contains("synchronous=2(app)"), log.lines::toString);
+    }
+
+    @Test
+    void theAgentsOwnFailureNeverReachesTheAppAndIsLoggedOnce() throws SQLException {
+        ConnectionTuner tuner = tuner(null, (request, connection) -> {
+            throw new IllegalStateException("simulated agent bug");
+        });
+        String url = "jdbc:sqlite:" + dir.resolve("d.db");
+
+        for (int i = 0; i < 10; i++) {
+            try (Connection connection = DriverManager.getConnection(url)) {
+                tuner.connectionOpened(connection, url, null);
+                assertEquals("1", pragma(connection, "foreign_keys"));
+            }
+        }
+        assertEquals(1, log.linesContaining("could not tune a connection").size(), log.lines::toString);
+    }
+
+    @Test
+    void somethingThatIsNotAConnectionIsIgnored() {
+        tuner(null, FirstOpenListener.NONE).connectionOpened("not a connection", "jdbc:sqlite:x.db", null);
+
+        assertEquals(List.of(), log.lines);
+    }
+
+    private static String pragma(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery("PRAGMA " + name)) {
+            return result.next() ? result.getString(1) : null;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.sqlitepragmaagent.tune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlitepragmaagent.config.AgentConfig;
+import io.github.sqlitepragmaagent.config.ConfigLoader;
+import io.github.sqlitepragmaagent.config.PragmaSetting;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class PragmaPlanTest {
+
+    private static AgentConfig config(String arguments) {
+        return ConfigLoader.load(arguments, Map.of(), Map.of()).config();
+    }
+
+    private static List<String> applied(PragmaPlan plan) {
+        return plan.toApply().stream().map(PragmaSetting::toString).toList();
+    }
+
+    @Test
+    void aFileDatabaseGetsEverythingInOrder() {
+        PragmaPlan plan = PragmaPlan.of(config(null), OpenRequest.parse("jdbc:sqlite:a.db", null), false);
+
+        assertEquals(List.of("busy_timeout=5000", "journal_mode=WAL", "synchronous=NORMAL", "cache_size=-20000",
+                "foreign_keys=ON", "temp_store=MEMORY"), applied(plan));
+    }
+
+    @Test
+    void theAppsOwnValuesAreKeptUnlessOverrideIsOn() {
+        Properties properties = new Properties();
+        properties.setProperty("cache_size", "-500");
+        OpenRequest request = OpenRequest.parse("jdbc:sqlite:a.db?journal_mode=DELETE", properties);
+
+        PragmaPlan kept = PragmaPlan.of(config(null), request, false);
+        assertEquals(Map.of("journal_mode", "DELETE", "cache_size", "-500"), kept.keptFromApp());
+        assertEquals(List.of("busy_timeout=5000", "synchronous=NORMAL", "foreign_keys=ON", "temp_store=MEMORY"),
+                applied(kept));
+
+        PragmaPlan overridden = PragmaPlan.of(config("override=true"), request, false);
+        assertEquals(Map.of(), overridden.keptFromApp());
+        assertEquals(6, overridden.toApply().size());
+    }
+
+    @Test
+    void readOnlyConnectionsSkipWhatWritesTheFile() {
+        PragmaPlan plan = PragmaPlan.of(config("optimize=on"), OpenRequest.parse("jdbc:sqlite:a.db", null), true);
+
+        assertEquals(Map.of("journal_mode", "read-only connection", "optimize", "read-only connection"), plan.skipped());
+        assertEquals(List.of("busy_timeout=5000", "synchronous=NORMAL", "cache_size=-20000", "foreign_keys=ON",
+                "temp_store=MEMORY"), applied(plan));
+    }
+
+    @Test
+    void memoryTempAndResourceDatabasesSkipTheJournalMode() {
+        for (String url : List.of("jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite::resource:seed.db")) {
+            PragmaPlan plan = PragmaPlan.of(config(null), OpenRequest.parse(url, null), false);
+            assertEquals(List.of("journal_mode"), List.copyOf(plan.skipped().keySet()), url);
+            assertEquals(5, plan.toApply().size(), url);
+        }
+    }
+}
