@@ -54,11 +54,22 @@ final class AdviceWeaver {
      * reports it and leaves the class untouched).
      */
     byte[] weave(byte[] classFile, ClassLoader loader) {
+        return weave(TARGET_CLASS, classFile, loader);
+    }
+
+    /** Weaves {@link WarmUpTarget}, which loads and exercises every class a real weave needs. */
+    void warmUp() throws java.io.IOException {
+        String name = WarmUpTarget.class.getName();
+        ClassLoader agentLoader = AdviceWeaver.class.getClassLoader();
+        weave(name, ClassFileLocator.ForClassLoader.read(WarmUpTarget.class), agentLoader);
+    }
+
+    private byte[] weave(String className, byte[] classFile, ClassLoader loader) {
         ClassFileLocator locator = new ClassFileLocator.Compound(
-                ClassFileLocator.Simple.of(TARGET_CLASS, classFile),
+                ClassFileLocator.Simple.of(className, classFile),
                 loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader() : ClassFileLocator.ForClassLoader.of(loader));
         TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
-        TypeDescription type = pool.describe(TARGET_CLASS).resolve();
+        TypeDescription type = pool.describe(className).resolve();
         MethodList<MethodDescription.InDefinedShape> methods = type.getDeclaredMethods();
         if (methods.filter(CREATE_CONNECTION).isEmpty()) {
             return null;

@@ -23,12 +23,16 @@ public final class Installer {
         if (!AgentBridge.register(listener)) {
             return false;
         }
-        instrumentation.addTransformer(new SqliteDriverTransformer(log), true);
-        retransformLoadedDrivers(instrumentation, log);
+        SqliteDriverTransformer transformer = new SqliteDriverTransformer(log);
+        instrumentation.addTransformer(transformer, true);
+        if (!retransformLoadedDrivers(instrumentation, log)) {
+            transformer.warmUpInBackground();
+        }
         return true;
     }
 
-    private static void retransformLoadedDrivers(Instrumentation instrumentation, Logger log) {
+    /** Returns true when there were driver classes to retransform (the weaver is then ready). */
+    private static boolean retransformLoadedDrivers(Instrumentation instrumentation, Logger log) {
         List<Class<?>> loaded = new ArrayList<Class<?>>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             if (AdviceWeaver.TARGET_CLASS.equals(type.getName()) && instrumentation.isModifiableClass(type)) {
@@ -36,12 +40,12 @@ public final class Installer {
             }
         }
         if (loaded.isEmpty()) {
-            return;
+            return false;
         }
         if (!instrumentation.isRetransformClassesSupported()) {
             log.warn("sqlite-jdbc was loaded before the agent and this JVM cannot retransform classes;"
                     + " connections from that driver are left untuned");
-            return;
+            return false;
         }
         try {
             instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
@@ -50,5 +54,6 @@ public final class Installer {
             log.warn("could not retransform the sqlite-jdbc loaded before the agent: {}; its connections are left untuned",
                     t.toString());
         }
+        return true;
     }
 }

@@ -50,6 +50,27 @@ final class SqliteDriverTransformer implements ClassFileTransformer {
         }
     }
 
+    /**
+     * Prepares the weaver on a daemon thread of its own, so that the class loading Byte Buddy needs
+     * (a few hundred classes) overlaps with the app's own start instead of delaying its first
+     * connection. A driver class that arrives first simply waits for the weaver to be ready.
+     */
+    void warmUpInBackground() {
+        Thread thread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    Weaver.INSTANCE.warmUp();
+                } catch (Throwable t) {
+                    log.debug("weaver warm-up failed (the first driver class will prepare it): {}", t.toString());
+                }
+            }
+        }, "sqlite-pragma-agent-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
     /** Holds the weaver so that Byte Buddy is loaded on first use, not when the transformer is. */
     private static final class Weaver {
         static final AdviceWeaver INSTANCE = new AdviceWeaver();

@@ -62,21 +62,19 @@ public final class ConnectionTuner implements ConnectionListener {
         Map<String, List<String>> failures = new LinkedHashMap<String, List<String>>();
         Statement statement = null;
         try {
+            List<PragmaSetting> batch = new ArrayList<PragmaSetting>();
             for (PragmaSetting setting : plan.toApply()) {
-                if (setting.spec().step() != PragmaSpec.Step.DRIVER_SETTER && statement == null) {
+                PragmaSpec.Step step = setting.spec().step();
+                if (step != PragmaSpec.Step.DRIVER_SETTER && statement == null) {
                     statement = connection.createStatement();
                 }
-                String failure = apply(connection, statement, setting);
-                if (failure != null) {
-                    stats.pragmaFailed();
-                    List<String> settings = failures.get(failure);
-                    if (settings == null) {
-                        settings = new ArrayList<String>();
-                        failures.put(failure, settings);
-                    }
-                    settings.add(setting.toString());
+                if (step == PragmaSpec.Step.SETTING || step == PragmaSpec.Step.ACTION) {
+                    batch.add(setting);
+                } else {
+                    recordFailure(failures, setting, apply(connection, statement, setting));
                 }
             }
+            applyBatch(statement, batch, failures);
             reportFailures(request, failures);
             if (once.first("tuned|" + request.database())) {
                 if (statement == null) {
@@ -92,6 +90,43 @@ public final class ConnectionTuner implements ConnectionListener {
             markUnused(connection);
         }
         stats.connectionTuned();
+    }
+
+    /**
+     * Applies plain settings with one native call ({@code executeUpdate} runs every statement of its
+     * text); if that fails, applies them one at a time, so that a failure costs only the failing
+     * pragma and is reported against it.
+     */
+    private void applyBatch(Statement statement, List<PragmaSetting> batch, Map<String, List<String>> failures) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder(batch.size() * 32);
+        for (PragmaSetting setting : batch) {
+            sql.append("PRAGMA ").append(setting.spec().name()).append('=').append(setting.value().sqlLiteral()).append(';');
+        }
+        try {
+            statement.executeUpdate(sql.toString());
+            return;
+        } catch (SQLException e) {
+            // fall through: find out which pragma failed and apply the others
+        }
+        for (PragmaSetting setting : batch) {
+            recordFailure(failures, setting, apply(null, statement, setting));
+        }
+    }
+
+    private void recordFailure(Map<String, List<String>> failures, PragmaSetting setting, String failure) {
+        if (failure == null) {
+            return;
+        }
+        stats.pragmaFailed();
+        List<String> settings = failures.get(failure);
+        if (settings == null) {
+            settings = new ArrayList<String>();
+            failures.put(failure, settings);
+        }
+        settings.add(setting.toString());
     }
 
     /** Applies one setting; returns why it failed, or null. */

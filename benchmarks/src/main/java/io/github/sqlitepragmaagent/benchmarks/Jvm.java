@@ -1,0 +1,46 @@
+package io.github.sqlitepragmaagent.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How benchmarks start fresh JVMs: this JVM's java, this jar's class path, the agent if asked. */
+final class Jvm {
+
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static final String CLASS_PATH = System.getProperty("java.class.path");
+
+    private Jvm() {}
+
+    /** The agent jar: {@code --agent PATH}, or {@code agent/target/sqlite-pragma-agent.jar} from here. */
+    static Path agentJar(String given) {
+        Path jar = Path.of(given == null ? "agent/target/sqlite-pragma-agent.jar" : given).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("agent jar " + jar + " not found: build it first (mvn -B -DskipTests package)"
+                    + " or pass --agent PATH");
+        }
+        return jar;
+    }
+
+    /** {@code java [javaagent] [options] -cp <this class path> mainClass args}. */
+    static List<String> command(Path agentJar, List<String> options, Class<?> mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(JAVA);
+        if (agentJar != null) {
+            command.add("-javaagent:" + agentJar);
+        }
+        command.addAll(options);
+        command.add("-cp");
+        command.add(CLASS_PATH);
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    static String describeMachine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + " ("
+                + System.getProperty("java.vm.name") + "), " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch");
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.sqlitepragmaagent.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Opening a tuned connection under the agent vs opening one with the same six pragmas in the URL
+ * vs an untuned one: one JMH fork per variant and round, rounds interleaved.
+ */
+final class OpenCostBenchmark {
+
+    /** Medians over rounds of JMH's average time per open-and-close, in microseconds. */
+    record Result(String variant, double microsPerOpen, List<Double> rounds) {}
+
+    private final Path agentJar;
+    private final int rounds;
+
+    OpenCostBenchmark(Path agentJar, int rounds) {
+        this.agentJar = agentJar;
+        this.rounds = rounds;
+    }
+
+    List<Result> run() throws Exception {
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        variants.put("untuned URL", List.of("-Dbench.url.suffix="));
+        variants.put("six pragmas in the URL", List.of("-Dbench.url.suffix=" + OpenConnectionBenchmark.HAND_TUNED));
+        variants.put("plain URL under the agent", List.of("-javaagent:" + agentJar, "-Dbench.url.suffix="));
+        Map<String, List<Double>> scores = new LinkedHashMap<>();
+        variants.keySet().forEach(v -> scores.put(v, new ArrayList<>()));
+        for (int round = 0; round < rounds; round++) {
+            for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
+                Options options = new OptionsBuilder()
+                        .include(OpenConnectionBenchmark.class.getName() + ".openAndClose")
+                        .forks(1)
+                        .warmupIterations(3)
+                        .warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(5)
+                        .measurementTime(TimeValue.seconds(1))
+                        .jvmArgsAppend(variant.getValue().toArray(new String[0]))
+                        .shouldDoGC(false)
+                        .verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT)
+                        .build();
+                for (RunResult result : new Runner(options).run()) {
+                    scores.get(variant.getKey()).add(result.getPrimaryResult().getScore());
+                }
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        scores.forEach((variant, list) -> results.add(new Result(variant, Stats.median(list), list)));
+        return results;
+    }
+}
