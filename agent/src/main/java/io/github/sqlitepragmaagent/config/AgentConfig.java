@@ -37,6 +37,49 @@ public final class AgentConfig {
         return (String) options.get(AgentOption.LOG_LEVEL);
     }
 
+    public boolean auditEnabled() {
+        return (Boolean) options.get(AgentOption.AUDIT_ENABLED);
+    }
+
+    /** Milliseconds between a database's first connection and its first audit. */
+    public long auditDelayMillis() {
+        return (Long) options.get(AgentOption.AUDIT_DELAY);
+    }
+
+    /** Milliseconds between size audits; 0 when periodic size audits are off. */
+    public long auditIntervalMillis() {
+        return (Long) options.get(AgentOption.AUDIT_INTERVAL);
+    }
+
+    /** {@code quick}, {@code full} or {@code off}. */
+    public String auditIntegrity() {
+        return (String) options.get(AgentOption.AUDIT_INTEGRITY);
+    }
+
+    /** Milliseconds between integrity audits; 0 when periodic integrity audits are off. */
+    public long auditIntegrityIntervalMillis() {
+        return (Long) options.get(AgentOption.AUDIT_INTEGRITY_INTERVAL);
+    }
+
+    public long auditIntegrityTimeoutMillis() {
+        return (Long) options.get(AgentOption.AUDIT_INTEGRITY_TIMEOUT);
+    }
+
+    public long auditWalWarnBytes() {
+        return (Long) options.get(AgentOption.AUDIT_WAL_WARN);
+    }
+
+    /** Bytes above which a database file is warned about; 0 when not set. */
+    public long auditSizeWarnBytes() {
+        Long bytes = (Long) options.get(AgentOption.AUDIT_SIZE_WARN);
+        return bytes == null ? 0 : bytes;
+    }
+
+    /** The JSON-lines file audits are appended to, or null. */
+    public String auditLogFile() {
+        return (String) options.get(AgentOption.AUDIT_LOG_FILE);
+    }
+
     /** The pragmas to apply, in apply order; those left untouched ({@code keep}) are absent. */
     public List<PragmaSetting> pragmas() {
         return pragmas;

@@ -12,7 +12,20 @@ public enum AgentOption {
     STRICT("strict", "false", Kind.BOOLEAN,
             "true stops the JVM (exit status 78) before main when the configuration is invalid"),
     LOG_LEVEL("log.level", "info", Kind.LOG_LEVEL, "the agent's own log level on stderr"),
-    CONFIG("config", null, Kind.PATH, "a properties file with more settings (weakest source but the defaults)");
+    CONFIG("config", null, Kind.PATH, "a properties file with more settings (weakest source but the defaults)"),
+    AUDIT_ENABLED("audit.enabled", "true", Kind.BOOLEAN, "false turns every audit off"),
+    AUDIT_DELAY("audit.delay", "1s", Kind.DURATION,
+            "wait after a database's first connection before its first audit, to stay out of the app's start-up"),
+    AUDIT_INTERVAL("audit.interval", "1h", Kind.DURATION_OR_OFF, "how often file, WAL and freelist sizes are audited"),
+    AUDIT_INTEGRITY("audit.integrity", "quick", Kind.INTEGRITY,
+            "quick runs PRAGMA quick_check, full runs PRAGMA integrity_check, off runs neither"),
+    AUDIT_INTEGRITY_INTERVAL("audit.integrity.interval", "24h", Kind.DURATION_OR_OFF,
+            "how often integrity and foreign keys are audited after the first audit"),
+    AUDIT_INTEGRITY_TIMEOUT("audit.integrity.timeout", "30s", Kind.DURATION,
+            "longest an integrity or foreign-key check may run before it is interrupted"),
+    AUDIT_WAL_WARN("audit.wal.warn", "64MiB", Kind.SIZE, "a -wal file larger than this is warned about"),
+    AUDIT_SIZE_WARN("audit.size.warn", null, Kind.SIZE, "a database file larger than this is warned about"),
+    AUDIT_LOG_FILE("audit.log.file", null, Kind.PATH, "also append each audit as one JSON line to this file");
 
     /** The exit status of a JVM stopped by {@code strict=true}: EX_CONFIG from sysexits.h. */
     public static final int STRICT_EXIT_STATUS = 78;
@@ -22,7 +35,11 @@ public enum AgentOption {
     private enum Kind {
         BOOLEAN("true or false (also on/off, yes/no, 1/0)"),
         LOG_LEVEL("trace, debug, info, warn, error, off"),
-        PATH("a path to a readable properties file");
+        PATH("a file path"),
+        DURATION("a duration such as 500ms, 30s, 5m, 1h, 2d"),
+        DURATION_OR_OFF("a duration such as 30s, 5m, 1h, 2d, or off"),
+        SIZE("a size in bytes, or with a unit: 512KiB, 64MiB, 10GiB (KB, MB, GB are powers of 1000)"),
+        INTEGRITY("quick, full, off");
 
         final String allowed;
 
@@ -70,7 +87,8 @@ public enum AgentOption {
     }
 
     /**
-     * The typed value of {@code raw}: a Boolean, a lower-case level name or a path.
+     * The typed value of {@code raw}: a Boolean, a lower-case word, a path, or a Long (milliseconds,
+     * 0 meaning off, or bytes).
      *
      * @throws IllegalArgumentException naming what is allowed
      */
@@ -94,6 +112,32 @@ public enum AgentOption {
             case PATH:
                 if (!value.isEmpty()) {
                     return value;
+                }
+                break;
+            case DURATION_OR_OFF:
+                if (lower.equals("off")) {
+                    return Long.valueOf(0);
+                }
+                long interval = Quantities.millis(lower);
+                if (interval >= 1000) {
+                    return Long.valueOf(interval);
+                }
+                break;
+            case DURATION:
+                long millis = Quantities.millis(lower);
+                if (millis >= 0) {
+                    return Long.valueOf(millis);
+                }
+                break;
+            case SIZE:
+                long bytes = Quantities.bytes(lower);
+                if (bytes > 0) {
+                    return Long.valueOf(bytes);
+                }
+                break;
+            case INTEGRITY:
+                if (lower.equals("quick") || lower.equals("full") || lower.equals("off")) {
+                    return lower;
                 }
                 break;
             default:

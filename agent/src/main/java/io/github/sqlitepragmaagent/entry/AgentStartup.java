@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.entry;
 
+import io.github.sqlitepragmaagent.audit.AuditScheduler;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.AgentOption;
 import io.github.sqlitepragmaagent.config.ConfigLoader;
@@ -8,7 +9,6 @@ import io.github.sqlitepragmaagent.config.LoadedConfig;
 import io.github.sqlitepragmaagent.instrument.Installer;
 import io.github.sqlitepragmaagent.log.AgentLog;
 import io.github.sqlitepragmaagent.tune.ConnectionTuner;
-import io.github.sqlitepragmaagent.tune.FirstOpenListener;
 import io.github.sqlitepragmaagent.tune.TuningStats;
 import java.lang.instrument.Instrumentation;
 import org.slf4j.Logger;
@@ -41,7 +41,8 @@ final class AgentStartup {
             return;
         }
 
-        ConnectionTuner tuner = new ConnectionTuner(config, log, new TuningStats(), FirstOpenListener.NONE);
+        TuningStats stats = new TuningStats();
+        ConnectionTuner tuner = new ConnectionTuner(config, log, stats, new AuditScheduler(config, log, version(), stats));
         if (!Installer.install(instrumentation, tuner, log)) {
             log.warn("another copy of the agent is already registered in this JVM; this copy does nothing");
             return;

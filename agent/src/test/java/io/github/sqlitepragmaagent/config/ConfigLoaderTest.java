@@ -231,6 +231,44 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void auditDurationsAndSizesTakeUnits() {
+        AgentConfig config = ConfigLoader.load("audit.interval=90m,audit.integrity.interval=off,audit.delay=250ms,"
+                + "audit.integrity.timeout=2s,audit.wal.warn=8MiB,audit.size.warn=2GB,audit.integrity=full", NONE, NONE)
+                .config();
+
+        assertEquals(90 * 60_000L, config.auditIntervalMillis());
+        assertEquals(0L, config.auditIntegrityIntervalMillis());
+        assertEquals(250L, config.auditDelayMillis());
+        assertEquals(2000L, config.auditIntegrityTimeoutMillis());
+        assertEquals(8L << 20, config.auditWalWarnBytes());
+        assertEquals(2_000_000_000L, config.auditSizeWarnBytes());
+        assertEquals("full", config.auditIntegrity());
+    }
+
+    @Test
+    void auditDefaults() {
+        AgentConfig config = ConfigLoader.load(null, NONE, NONE).config();
+
+        assertEquals(3_600_000L, config.auditIntervalMillis());
+        assertEquals(86_400_000L, config.auditIntegrityIntervalMillis());
+        assertEquals(30_000L, config.auditIntegrityTimeoutMillis());
+        assertEquals(64L << 20, config.auditWalWarnBytes());
+        assertEquals(0L, config.auditSizeWarnBytes());
+        assertEquals("quick", config.auditIntegrity());
+        assertNull(config.auditLogFile());
+    }
+
+    @Test
+    void badDurationsAndSizesAreRefused() {
+        for (String bad : List.of("audit.interval=10", "audit.interval=500ms", "audit.delay=soon", "audit.wal.warn=0",
+                "audit.wal.warn=64 MB of data", "audit.size.warn=-1GB", "audit.integrity=thorough",
+                "audit.wal.warn=99999999999999999TiB")) {
+            LoadedConfig loaded = ConfigLoader.load(bad, NONE, NONE);
+            assertEquals(1, loaded.problems().size(), bad + ": " + loaded.problems());
+        }
+    }
+
+    @Test
     void describeListsEverySettingWithItsOrigin() {
         LoadedConfig loaded = ConfigLoader.load("cache_size=-1", Map.of("sqlite.agent.override", "true"), NONE);
 

@@ -10,6 +10,7 @@ import java.util.Locale;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar startup   [--runs N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar open-cost [--rounds N] [--agent PATH]
+ * java -jar benchmarks/target/benchmarks.jar audit-impact [--rounds N] [--megabytes N] [--seconds N] [--agent PATH]
  * </pre>
  */
 public final class BenchmarkMain {
@@ -18,18 +19,22 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help")) {
-            System.out.println("usage: java -jar benchmarks/target/benchmarks.jar startup|open-cost [--runs N] [--rounds N]"
-                    + " [--agent PATH]");
+            System.out.println("usage: java -jar benchmarks/target/benchmarks.jar startup|open-cost|audit-impact [--runs N]"
+                    + " [--rounds N] [--megabytes N] [--seconds N] [--agent PATH]");
             return;
         }
         String agent = null;
         int runs = 15;
         int rounds = 3;
+        int megabytes = 100;
+        int seconds = 8;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--agent" -> agent = args[++i];
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--megabytes" -> megabytes = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 default -> usage("unknown option " + args[i]);
             }
         }
@@ -38,6 +43,8 @@ public final class BenchmarkMain {
         switch (args[0]) {
             case "startup" -> printStartup(new StartupBenchmark(agentJar, runs).run());
             case "open-cost" -> printOpenCost(new OpenCostBenchmark(agentJar, rounds).run());
+            case "audit-impact" -> printAuditImpact(new AuditImpactBenchmark(agentJar, rounds, megabytes, seconds * 1000L),
+                    megabytes);
             default -> usage("unknown benchmark " + args[0]);
         }
     }
@@ -63,6 +70,24 @@ public final class BenchmarkMain {
         }
         System.out.printf(Locale.ROOT, "agent / six pragmas in the URL = %.3f%n",
                 results.get(2).microsPerOpen() / results.get(1).microsPerOpen());
+    }
+
+    private static void printAuditImpact(AuditImpactBenchmark benchmark, int megabytes) throws Exception {
+        java.nio.file.Path dir = AuditImpactBenchmark.tempDir();
+        java.nio.file.Path db = AuditImpactBenchmark.createDatabase(dir.resolve("checks.db"), megabytes, "wal");
+        System.out.printf(Locale.ROOT, "database: %.1f MB%n", java.nio.file.Files.size(db) / 1e6);
+        for (AuditImpactBenchmark.Check check : benchmark.checks(db)) {
+            System.out.printf(Locale.ROOT, "PRAGMA %-16s %8.0f ms (median of 3)%n", check.pragma(), check.millis());
+        }
+        List<AuditImpactBenchmark.Throughput> results = benchmark.throughput(dir);
+        for (AuditImpactBenchmark.Throughput r : results) {
+            System.out.printf(Locale.ROOT, "%-6s audits %-12s %9.0f writes/s (median; rounds %s), %d errors%n",
+                    r.journalMode(), r.audits(), r.writesPerSecond(), r.rounds(), r.errors());
+        }
+        for (int i = 0; i + 1 < results.size(); i += 2) {
+            System.out.printf(Locale.ROOT, "%s mode: write throughput with audits back to back / without = %.3f%n",
+                    results.get(i).journalMode(), results.get(i + 1).writesPerSecond() / results.get(i).writesPerSecond());
+        }
     }
 
     private static void usage(String problem) {

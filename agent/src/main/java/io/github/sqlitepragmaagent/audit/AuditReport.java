@@ -1,0 +1,148 @@
+package io.github.sqlitepragmaagent.audit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one audit of one database found, as stable {@code key=value} fields for a log shipper (and
+ * the same fields as one JSON object).
+ */
+final class AuditReport {
+
+    /** How bad the findings are; decides the log level. */
+    enum Severity {
+        OK, WARN, ERROR
+    }
+
+    /** Which audit this was: the first one of a database, a periodic size audit, or a periodic integrity audit. */
+    enum Kind {
+        FIRST, SIZES, INTEGRITY
+    }
+
+    private final Map<String, Object> fields = new LinkedHashMap<String, Object>();
+    private final List<String> warnings = new ArrayList<String>();
+    private Severity severity = Severity.OK;
+    final String database;
+    final Kind kind;
+    final long startedAtMillis;
+
+    AuditReport(String database, Kind kind, long startedAtMillis) {
+        this.database = database;
+        this.kind = kind;
+        this.startedAtMillis = startedAtMillis;
+        fields.put("db", database);
+        fields.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
+        fields.put("result", "ok");
+    }
+
+    void put(String key, Object value) {
+        fields.put(key, value);
+    }
+
+    Object get(String key) {
+        return fields.get(key);
+    }
+
+    long getLong(String key, long otherwise) {
+        Object value = fields.get(key);
+        return value instanceof Number ? ((Number) value).longValue() : otherwise;
+    }
+
+    void warn(String message) {
+        warnings.add(message);
+        raise(Severity.WARN);
+    }
+
+    void error(String message) {
+        warnings.add(message);
+        raise(Severity.ERROR);
+    }
+
+    private void raise(Severity to) {
+        if (to.ordinal() > severity.ordinal()) {
+            severity = to;
+            fields.put("result", to == Severity.ERROR ? "error" : "warn");
+        }
+    }
+
+    Severity severity() {
+        return severity;
+    }
+
+    /** {@code audit db=/srv/app.db kind=first result=ok integrity=ok ... took_ms=12 [problems="..."]}. */
+    String toLine() {
+        StringBuilder line = new StringBuilder("audit");
+        for (Map.Entry<String, Object> field : allFields().entrySet()) {
+            line.append(' ').append(field.getKey()).append('=').append(lineValue(field.getValue()));
+        }
+        return line.toString();
+    }
+
+    String toJson() {
+        StringBuilder json = new StringBuilder("{\"time\":").append(startedAtMillis);
+        for (Map.Entry<String, Object> field : allFields().entrySet()) {
+            json.append(",\"").append(field.getKey()).append("\":");
+            Object value = field.getValue();
+            if (value instanceof Number) {
+                json.append(value);
+            } else {
+                appendJsonString(json, String.valueOf(value));
+            }
+        }
+        return json.append('}').toString();
+    }
+
+    private Map<String, Object> allFields() {
+        Map<String, Object> all = new LinkedHashMap<String, Object>(fields);
+        if (!warnings.isEmpty()) {
+            StringBuilder joined = new StringBuilder();
+            for (String warning : warnings) {
+                joined.append(joined.length() == 0 ? "" : "; ").append(warning);
+            }
+            all.put("findings", joined.toString());
+        }
+        return all;
+    }
+
+    /** Bare when the value is a plain token, quoted (with escapes) when it has spaces or quotes. */
+    private static String lineValue(Object value) {
+        String text = String.valueOf(value);
+        boolean plain = !text.isEmpty();
+        for (int i = 0; i < text.length() && plain; i++) {
+            char c = text.charAt(i);
+            plain = c > ' ' && c != '"' && c != '\\' && c != '=' && c < 0x7f;
+        }
+        if (plain) {
+            return text;
+        }
+        StringBuilder quoted = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            } else if (c < ' ') {
+                quoted.append(' ');
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    private static void appendJsonString(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        json.append('"');
+    }
+}

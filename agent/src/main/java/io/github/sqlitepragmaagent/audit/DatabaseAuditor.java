@@ -1,0 +1,207 @@
+package io.github.sqlitepragmaagent.audit;
+
+import io.github.sqlitepragmaagent.bridge.AgentBridge;
+import io.github.sqlitepragmaagent.config.AgentConfig;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Runs one audit of one database on a connection of the agent's own: read-only, opened through the
+ * app's own sqlite-jdbc (the agent bundles none), never tuned or audited itself, closed at the end.
+ */
+final class DatabaseAuditor {
+
+    /** Free pages above this share of the file are worth a VACUUM... */
+    private static final double FREELIST_WARN_SHARE = 0.25;
+    /** ...as long as that frees at least this much; a tiny file with one free page is no news. */
+    private static final long FREELIST_WARN_MIN_BYTES = 1L << 20;
+    /** SQLITE_OPEN_READONLY and nothing else: no write, no create (a missing file stays missing). */
+    private static final String READ_ONLY_OPEN_MODE = "1";
+    /** Problems shown in the log line; the JSON line and JMX carry what SQLite reported. */
+    private static final int PROBLEMS_SHOWN = 5;
+
+    private final AgentConfig config;
+    private final Watchdog watchdog;
+
+    DatabaseAuditor(AgentConfig config, Watchdog watchdog) {
+        this.config = config;
+        this.watchdog = watchdog;
+    }
+
+    AuditReport audit(AuditedDatabase database, AuditReport.Kind kind) {
+        long started = System.nanoTime();
+        AuditReport report = new AuditReport(database.path, kind, System.currentTimeMillis());
+        boolean checks = kind != AuditReport.Kind.SIZES && !"off".equals(config.auditIntegrity());
+        if (checks) {
+            report.put("integrity", "not_run");
+            report.put("integrity_check", "full".equals(config.auditIntegrity()) ? "integrity_check" : "quick_check");
+            report.put("fk_violations", -1L);
+        }
+        AgentBridge.agentWorkBegins();
+        try {
+            Driver driver = database.driver();
+            File file = new File(database.path);
+            if (driver == null) {
+                report.warn("the app's sqlite-jdbc was unloaded; this database is not audited any more");
+                report.put("stopped", "true");
+            } else if (!file.isFile()) {
+                report.warn("the database file is gone; this database is not audited any more");
+                report.put("stopped", "true");
+            } else {
+                Properties properties = new Properties();
+                properties.setProperty("open_mode", READ_ONLY_OPEN_MODE);
+                properties.setProperty("busy_timeout", "2000");
+                Connection connection = driver.connect("jdbc:sqlite:" + database.path, properties);
+                try {
+                    readState(connection, file, report, database.lastReport());
+                    if (checks) {
+                        runChecks(connection, report);
+                    }
+                } finally {
+                    connection.close();
+                }
+            }
+        } catch (Exception e) {
+            report.warn("the audit could not run: " + e);
+        } finally {
+            AgentBridge.agentWorkDone();
+        }
+        report.put("took_ms", (System.nanoTime() - started) / 1_000_000);
+        judgeSizes(report);
+        return report;
+    }
+
+    private static void readState(Connection connection, File file, AuditReport report, AuditReport previous)
+            throws SQLException {
+        Statement statement = connection.createStatement();
+        try {
+            String journalMode = text(statement, "PRAGMA journal_mode");
+            String version = text(statement, "SELECT sqlite_version()");
+            long pageSize = number(statement, "PRAGMA page_size");
+            long pageCount = number(statement, "PRAGMA page_count");
+            long freelistCount = number(statement, "PRAGMA freelist_count");
+            long bytes = file.length();
+            report.put("journal_mode", journalMode);
+            report.put("sqlite_version", version);
+            report.put("bytes", bytes);
+            if (previous != null && previous.get("bytes") != null) {
+                report.put("growth_bytes", bytes - previous.getLong("bytes", bytes));
+            }
+            report.put("wal_bytes", new File(file.getPath() + "-wal").length());
+            report.put("shm_bytes", new File(file.getPath() + "-shm").length());
+            report.put("page_size", pageSize);
+            report.put("page_count", pageCount);
+            report.put("freelist_count", freelistCount);
+            report.put("reclaimable_bytes", freelistCount * pageSize);
+            SqliteVersion parsed = SqliteVersion.parse(version);
+            if (report.kind != AuditReport.Kind.SIZES && "wal".equalsIgnoreCase(journalMode) && parsed != null
+                    && parsed.hasWalResetBug()) {
+                report.warn("SQLite " + parsed + " has the WAL-reset bug (3.7.0 through 3.51.2, fixed in 3.51.3 and"
+                        + " backported to 3.50.7 and 3.44.6): two connections writing and checkpointing at the same"
+                        + " instant can corrupt a WAL database; use a sqlite-jdbc built on a fixed SQLite"
+                        + " (see https://sqlite.org/wal.html)");
+            }
+        } finally {
+            IntegrityCheck.close(statement);
+        }
+    }
+
+    private void runChecks(Connection connection, AuditReport report) {
+        boolean full = "full".equals(config.auditIntegrity());
+        long timeout = config.auditIntegrityTimeoutMillis();
+        IntegrityCheck integrity = IntegrityCheck.run(connection, full, timeout, watchdog);
+        report.put("integrity", integrity.outcome.name().toLowerCase(Locale.ROOT));
+        switch (integrity.outcome) {
+            case CORRUPT:
+                report.put("problems", join(integrity.problems, PROBLEMS_SHOWN));
+                report.error("the integrity check found " + integrity.problems.size()
+                        + (integrity.problems.size() >= IntegrityCheck.MAX_PROBLEMS ? " or more" : "")
+                        + " problem(s): the database is damaged; back it up before anything writes more");
+                break;
+            case TIMEOUT:
+                report.warn("the integrity check was interrupted after audit.integrity.timeout ("
+                        + timeout / 1000.0 + " s) and is incomplete");
+                break;
+            case ERROR:
+                report.warn("the integrity check failed: " + integrity.problems.get(0));
+                break;
+            default:
+                break;
+        }
+        ForeignKeyCheck foreignKeys = ForeignKeyCheck.run(connection, timeout, watchdog);
+        if (foreignKeys.failure != null) {
+            report.warn("the foreign key check did not finish: " + foreignKeys.failure);
+            return;
+        }
+        long total = foreignKeys.total();
+        report.put("fk_violations", total);
+        if (total > 0) {
+            StringBuilder tables = new StringBuilder();
+            for (Map.Entry<String, Long> table : foreignKeys.violationsByTable.entrySet()) {
+                tables.append(tables.length() == 0 ? "" : ",").append(table.getKey()).append(':').append(table.getValue());
+            }
+            report.put("fk_tables", tables.toString());
+            report.put("fk_first", join(foreignKeys.firstRows, ForeignKeyCheck.ROWS_SHOWN));
+            report.warn(total + " row(s) break the schema's foreign keys; with foreign_keys=ON, changing them fails"
+                    + " until they are fixed (or set foreign_keys=keep)");
+        }
+    }
+
+    private void judgeSizes(AuditReport report) {
+        long bytes = report.getLong("bytes", -1);
+        if (bytes < 0) {
+            return;
+        }
+        long walBytes = report.getLong("wal_bytes", 0);
+        if (walBytes > config.auditWalWarnBytes()) {
+            report.warn("the WAL file is " + Sizes.human(walBytes) + ", above audit.wal.warn ("
+                    + Sizes.human(config.auditWalWarnBytes()) + "): checkpoints are probably starved by long-running"
+                    + " readers (a read transaction left open keeps the WAL from being reset)");
+        }
+        long reclaimable = report.getLong("reclaimable_bytes", 0);
+        if (bytes > 0 && reclaimable >= FREELIST_WARN_MIN_BYTES && reclaimable > FREELIST_WARN_SHARE * bytes) {
+            report.warn(Math.round(100.0 * reclaimable / bytes) + "% of the file is free pages ("
+                    + Sizes.human(reclaimable) + "): VACUUM would give them back to the filesystem");
+        }
+        long sizeWarn = config.auditSizeWarnBytes();
+        if (sizeWarn > 0 && bytes > sizeWarn) {
+            report.warn("the database file is " + Sizes.human(bytes) + ", above audit.size.warn (" + Sizes.human(sizeWarn) + ")");
+        }
+    }
+
+    private static String join(java.util.List<String> items, int limit) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < items.size() && i < limit; i++) {
+            out.append(i == 0 ? "" : "; ").append(items.get(i));
+        }
+        if (items.size() > limit) {
+            out.append("; ...");
+        }
+        return out.toString();
+    }
+
+    private static String text(Statement statement, String sql) throws SQLException {
+        ResultSet result = statement.executeQuery(sql);
+        try {
+            return result.next() ? result.getString(1) : null;
+        } finally {
+            result.close();
+        }
+    }
+
+    private static long number(Statement statement, String sql) throws SQLException {
+        ResultSet result = statement.executeQuery(sql);
+        try {
+            return result.next() ? result.getLong(1) : -1;
+        } finally {
+            result.close();
+        }
+    }
+}
