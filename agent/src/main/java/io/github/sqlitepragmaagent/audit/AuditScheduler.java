@@ -21,7 +21,8 @@ import org.slf4j.Logger;
  *
  * <p>All of it runs on one daemon thread for the whole JVM, created when the first database is
  * opened (never in premain): the app never waits for an audit, and no audit keeps the JVM alive. The
- * same thread registers the JMX beans, which is why this class also runs with audits turned off.
+ * same thread registers the JMX beans (after the same delay), which is why this class also runs with
+ * audits turned off.
  */
 public final class AuditScheduler implements FirstOpenListener {
 
@@ -38,6 +39,8 @@ public final class AuditScheduler implements FirstOpenListener {
     private JmxRegistry jmx;
     private DatabaseAuditor auditor;
     private AuditLog auditLog;
+    /** Touched by the audit thread only. */
+    private boolean agentRegistered;
 
     public AuditScheduler(AgentConfig config, Logger log, String version, TuningStats stats) {
         this.config = config;
@@ -55,23 +58,26 @@ public final class AuditScheduler implements FirstOpenListener {
         if (databases.putIfAbsent(database.path, database) != null) {
             return;
         }
-        ScheduledThreadPoolExecutor background = thread();
-        background.execute(new Runnable() {
+        // JMX and the first audit wait audit.delay too: the platform MBean server is not free to
+        // create, and a short-lived app should not pay for it before it is done.
+        thread().schedule(new Runnable() {
             @Override
             public void run() {
-                jmx.registerDatabase(database.path, new DatabaseStatus(database));
-            }
-        });
-        if (!config.auditEnabled()) {
-            return;
-        }
-        background.schedule(new Runnable() {
-            @Override
-            public void run() {
-                audit(database, AuditReport.Kind.FIRST);
-                schedulePeriodic(database);
+                registerJmx(database);
+                if (config.auditEnabled()) {
+                    audit(database, AuditReport.Kind.FIRST);
+                    schedulePeriodic(database);
+                }
             }
         }, config.auditDelayMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void registerJmx(AuditedDatabase database) {
+        if (!agentRegistered) {
+            agentRegistered = true;
+            jmx.registerAgent(new AgentStatus());
+        }
+        jmx.registerDatabase(database.path, new DatabaseStatus(database));
     }
 
     private void schedulePeriodic(final AuditedDatabase database) {
@@ -131,12 +137,6 @@ public final class AuditScheduler implements FirstOpenListener {
                 jmx = new JmxRegistry(log);
                 auditor = new DatabaseAuditor(config, new Watchdog());
                 auditLog = new AuditLog(log, config.auditLogFile());
-                executor.execute(new Runnable() {
-                    @Override
-                    public void run() {
-                        jmx.registerAgent(new AgentStatus());
-                    }
-                });
                 thread = executor;
             }
             return thread;
