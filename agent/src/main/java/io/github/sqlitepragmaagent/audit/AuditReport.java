@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.audit;
 
+import io.github.sqlitepragmaagent.config.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,11 @@ final class AuditReport {
         return severity;
     }
 
+    /** What is wrong, in words, in the order found. */
+    java.util.List<String> findings() {
+        return java.util.Collections.unmodifiableList(warnings);
+    }
+
     /** {@code audit db=/srv/app.db kind=first result=ok integrity=ok ... took_ms=12 [problems="..."]}. */
     String toLine() {
         StringBuilder line = new StringBuilder("audit");
@@ -88,7 +94,7 @@ final class AuditReport {
             if (value instanceof Number) {
                 json.append(value);
             } else {
-                appendJsonString(json, String.valueOf(value));
+                json.append(Text.json(String.valueOf(value)));
             }
         }
         return json.append('}').toString();
@@ -129,20 +135,5 @@ final class AuditReport {
             }
         }
         return quoted.append('"').toString();
-    }
-
-    private static void appendJsonString(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (c < 0x20) {
-                json.append(String.format("\\u%04x", (int) c));
-            } else {
-                json.append(c);
-            }
-        }
-        json.append('"');
     }
 }

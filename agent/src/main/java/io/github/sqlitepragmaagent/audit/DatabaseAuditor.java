@@ -2,6 +2,7 @@ package io.github.sqlitepragmaagent.audit;
 
 import io.github.sqlitepragmaagent.bridge.AgentBridge;
 import io.github.sqlitepragmaagent.config.AgentConfig;
+import io.github.sqlitepragmaagent.config.Text;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -37,44 +38,63 @@ final class DatabaseAuditor {
 
     AuditReport audit(AuditedDatabase database, AuditReport.Kind kind) {
         long started = System.nanoTime();
-        AuditReport report = new AuditReport(database.path, kind, System.currentTimeMillis());
+        AgentBridge.agentWorkBegins();
+        try {
+            Driver driver = database.driver();
+            File file = new File(database.path);
+            if (driver == null) {
+                return stopped(database, kind, "the app's sqlite-jdbc was unloaded; this database is not audited any more");
+            }
+            if (!file.isFile()) {
+                return stopped(database, kind, "the database file is gone; this database is not audited any more");
+            }
+            Connection connection = driver.connect("jdbc:sqlite:" + database.path, readOnly());
+            try {
+                return inspect(connection, file, kind, database.lastReport());
+            } finally {
+                connection.close();
+            }
+        } catch (Exception e) {
+            AuditReport report = new AuditReport(database.path, kind, System.currentTimeMillis());
+            report.warn("the audit could not run: " + e);
+            report.put("took_ms", (System.nanoTime() - started) / 1_000_000);
+            return report;
+        } finally {
+            AgentBridge.agentWorkDone();
+        }
+    }
+
+    /** Properties for a connection that can neither write nor create the file. */
+    static Properties readOnly() {
+        Properties properties = new Properties();
+        properties.setProperty("open_mode", READ_ONLY_OPEN_MODE);
+        properties.setProperty("busy_timeout", "2000");
+        return properties;
+    }
+
+    /** Inspects the database {@code file} on {@code connection}, which the caller opened read-only. */
+    AuditReport inspect(Connection connection, File file, AuditReport.Kind kind, AuditReport previous) throws SQLException {
+        long started = System.nanoTime();
+        AuditReport report = new AuditReport(file.getPath(), kind, System.currentTimeMillis());
         boolean checks = kind != AuditReport.Kind.SIZES && !"off".equals(config.auditIntegrity());
         if (checks) {
             report.put("integrity", "not_run");
             report.put("integrity_check", "full".equals(config.auditIntegrity()) ? "integrity_check" : "quick_check");
             report.put("fk_violations", -1L);
         }
-        AgentBridge.agentWorkBegins();
-        try {
-            Driver driver = database.driver();
-            File file = new File(database.path);
-            if (driver == null) {
-                report.warn("the app's sqlite-jdbc was unloaded; this database is not audited any more");
-                report.put("stopped", "true");
-            } else if (!file.isFile()) {
-                report.warn("the database file is gone; this database is not audited any more");
-                report.put("stopped", "true");
-            } else {
-                Properties properties = new Properties();
-                properties.setProperty("open_mode", READ_ONLY_OPEN_MODE);
-                properties.setProperty("busy_timeout", "2000");
-                Connection connection = driver.connect("jdbc:sqlite:" + database.path, properties);
-                try {
-                    readState(connection, file, report, database.lastReport());
-                    if (checks) {
-                        runChecks(connection, report);
-                    }
-                } finally {
-                    connection.close();
-                }
-            }
-        } catch (Exception e) {
-            report.warn("the audit could not run: " + e);
-        } finally {
-            AgentBridge.agentWorkDone();
+        readState(connection, file, report, previous);
+        if (checks) {
+            runChecks(connection, report);
         }
         report.put("took_ms", (System.nanoTime() - started) / 1_000_000);
         judgeSizes(report);
+        return report;
+    }
+
+    private static AuditReport stopped(AuditedDatabase database, AuditReport.Kind kind, String why) {
+        AuditReport report = new AuditReport(database.path, kind, System.currentTimeMillis());
+        report.warn(why);
+        report.put("stopped", "true");
         return report;
     }
 
@@ -161,18 +181,18 @@ final class DatabaseAuditor {
         }
         long walBytes = report.getLong("wal_bytes", 0);
         if (walBytes > config.auditWalWarnBytes()) {
-            report.warn("the WAL file is " + Sizes.human(walBytes) + ", above audit.wal.warn ("
-                    + Sizes.human(config.auditWalWarnBytes()) + "): checkpoints are probably starved by long-running"
+            report.warn("the WAL file is " + Text.bytes(walBytes) + ", above audit.wal.warn ("
+                    + Text.bytes(config.auditWalWarnBytes()) + "): checkpoints are probably starved by long-running"
                     + " readers (a read transaction left open keeps the WAL from being reset)");
         }
         long reclaimable = report.getLong("reclaimable_bytes", 0);
         if (bytes > 0 && reclaimable >= FREELIST_WARN_MIN_BYTES && reclaimable > FREELIST_WARN_SHARE * bytes) {
             report.warn(Math.round(100.0 * reclaimable / bytes) + "% of the file is free pages ("
-                    + Sizes.human(reclaimable) + "): VACUUM would give them back to the filesystem");
+                    + Text.bytes(reclaimable) + "): VACUUM would give them back to the filesystem");
         }
         long sizeWarn = config.auditSizeWarnBytes();
         if (sizeWarn > 0 && bytes > sizeWarn) {
-            report.warn("the database file is " + Sizes.human(bytes) + ", above audit.size.warn (" + Sizes.human(sizeWarn) + ")");
+            report.warn("the database file is " + Text.bytes(bytes) + ", above audit.size.warn (" + Text.bytes(sizeWarn) + ")");
         }
     }
 

@@ -12,11 +12,14 @@ public final class AgentConfig {
 
     private final Map<AgentOption, Object> options;
     private final List<PragmaSetting> pragmas;
+    private final List<DatabaseRule> rules;
     private final Map<String, SourcedValue> effective;
 
-    AgentConfig(Map<AgentOption, Object> options, List<PragmaSetting> pragmas, Map<String, SourcedValue> effective) {
+    AgentConfig(Map<AgentOption, Object> options, List<PragmaSetting> pragmas, List<DatabaseRule> rules,
+            Map<String, SourcedValue> effective) {
         this.options = options;
         this.pragmas = Collections.unmodifiableList(pragmas);
+        this.rules = Collections.unmodifiableList(rules);
         this.effective = Collections.unmodifiableMap(effective);
     }
 
@@ -83,6 +86,52 @@ public final class AgentConfig {
     /** The pragmas to apply, in apply order; those left untouched ({@code keep}) are absent. */
     public List<PragmaSetting> pragmas() {
         return pragmas;
+    }
+
+    /** True when a database on a network filesystem may be switched to WAL anyway. */
+    public boolean walOnNetworkFilesystems() {
+        return "allow".equals(options.get(AgentOption.WAL_NETWORK));
+    }
+
+    /** The per-database rules, in the order they are tried. */
+    public List<DatabaseRule> rules() {
+        return rules;
+    }
+
+    /** The first rule whose glob matches {@code absolutePath}, or null. */
+    public DatabaseRule ruleFor(String absolutePath) {
+        for (DatabaseRule rule : rules) {
+            if (rule.matches(absolutePath)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The pragmas for databases under {@code rule} (null: no rule): the global ones, with the rule's
+     * values in their place, the rule's {@code keep}s removed and its additions in catalog order.
+     */
+    public List<PragmaSetting> pragmasFor(DatabaseRule rule) {
+        if (rule == null || rule.pragmas().isEmpty()) {
+            return pragmas;
+        }
+        List<PragmaSetting> merged = new java.util.ArrayList<PragmaSetting>();
+        for (PragmaSpec spec : PragmaCatalog.all()) {
+            if (rule.pragmas().containsKey(spec.name())) {
+                PragmaSetting own = rule.pragmas().get(spec.name());
+                if (own != null) {
+                    merged.add(own);
+                }
+                continue;
+            }
+            for (PragmaSetting global : pragmas) {
+                if (global.spec() == spec) {
+                    merged.add(global);
+                }
+            }
+        }
+        return merged;
     }
 
     /** Every setting with a value (defaults included), keyed by name, in a stable order. */

@@ -25,7 +25,9 @@ public enum AgentOption {
             "longest an integrity or foreign-key check may run before it is interrupted"),
     AUDIT_WAL_WARN("audit.wal.warn", "64MiB", Kind.SIZE, "a -wal file larger than this is warned about"),
     AUDIT_SIZE_WARN("audit.size.warn", null, Kind.SIZE, "a database file larger than this is warned about"),
-    AUDIT_LOG_FILE("audit.log.file", null, Kind.PATH, "also append each audit as one JSON line to this file");
+    AUDIT_LOG_FILE("audit.log.file", null, Kind.PATH, "also append each audit as one JSON line to this file"),
+    WAL_NETWORK("wal.network", "refuse", Kind.WAL_NETWORK,
+            "refuse leaves a database on a network filesystem out of WAL (it needs shared memory); allow switches anyway");
 
     /** The exit status of a JVM stopped by {@code strict=true}: EX_CONFIG from sysexits.h. */
     public static final int STRICT_EXIT_STATUS = 78;
@@ -39,7 +41,8 @@ public enum AgentOption {
         DURATION("a duration such as 500ms, 30s, 5m, 1h, 2d"),
         DURATION_OR_OFF("a duration such as 30s, 5m, 1h, 2d, or off"),
         SIZE("a size in bytes, or with a unit: 512KiB, 64MiB, 10GiB (KB, MB, GB are powers of 1000)"),
-        INTEGRITY("quick, full, off");
+        INTEGRITY("quick, full, off"),
+        WAL_NETWORK("refuse, allow");
 
         final String allowed;
 
@@ -137,6 +140,11 @@ public enum AgentOption {
                 break;
             case INTEGRITY:
                 if (lower.equals("quick") || lower.equals("full") || lower.equals("off")) {
+                    return lower;
+                }
+                break;
+            case WAL_NETWORK:
+                if (lower.equals("refuse") || lower.equals("allow")) {
                     return lower;
                 }
                 break;

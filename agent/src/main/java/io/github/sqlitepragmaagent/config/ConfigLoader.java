@@ -55,7 +55,8 @@ public final class ConfigLoader {
 
     private static LoadedConfig validate(Map<String, SourcedValue> merged, List<ConfigProblem> problems) {
         for (SourcedValue value : merged.values()) {
-            if (AgentOption.byKey(value.key()) == null && PragmaCatalog.byName(value.key()) == null) {
+            if (AgentOption.byKey(value.key()) == null && PragmaCatalog.byName(value.key()) == null
+                    && !RuleKeys.isRuleKey(value.key())) {
                 problems.add(ConfigProblem.unknownKey(value, KeySuggester.closest(value.key())));
             }
         }
@@ -100,7 +101,13 @@ public final class ConfigLoader {
                 problems.add(ConfigProblem.badValue(value, e.getMessage()));
             }
         }
-        return new LoadedConfig(new AgentConfig(options, pragmas, effective), problems);
+        List<DatabaseRule> rules = RuleKeys.rules(merged, problems);
+        for (SourcedValue value : merged.values()) {
+            if (RuleKeys.isRuleKey(value.key())) {
+                effective.put(value.key(), value);
+            }
+        }
+        return new LoadedConfig(new AgentConfig(options, pragmas, rules, effective), problems);
     }
 
     private static Map<String, SourcedValue> readSystemProperties(Map<String, String> properties) {
@@ -135,6 +142,9 @@ public final class ConfigLoader {
                 continue;
             }
             String key = keyByVariable.get(name);
+            if (key == null) {
+                key = RuleKeys.fromEnvironmentName(name.substring(ConfigSource.ENV_PREFIX.length()));
+            }
             if (key == null) {
                 key = AgentArguments.normalizeKey(name.substring(ConfigSource.ENV_PREFIX.length()));
             }

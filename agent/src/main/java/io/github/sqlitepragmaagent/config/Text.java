@@ -1,6 +1,6 @@
 package io.github.sqlitepragmaagent.config;
 
-/** Renders untrusted text (configuration values, file names) safely inside one log line. */
+/** Renders text for people and machines: quoted for one log line, as a JSON string, sizes in units. */
 public final class Text {
 
     private static final int MAX_SHOWN = 80;
@@ -29,5 +29,36 @@ public final class Text {
             out.append("...(").append(raw.length()).append(" chars)");
         }
         return out.toString();
+    }
+
+    /** {@code text} as a JSON string literal. */
+    public static String json(String text) {
+        StringBuilder json = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"').toString();
+    }
+
+    /** A byte count for people: {@code 512 B}, {@code 64.0 MiB}. */
+    public static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

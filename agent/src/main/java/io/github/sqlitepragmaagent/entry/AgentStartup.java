@@ -16,9 +16,6 @@ import org.slf4j.Logger;
 /** Reads the configuration, refuses it loudly or installs the agent, and says which in one line. */
 final class AgentStartup {
 
-    /** Set once the agent is installed, so that a second copy (attach after -javaagent) stays out. */
-    static final String LOADED_PROPERTY = "sqlite.pragma.agent.loaded";
-
     private AgentStartup() {}
 
     static void start(String arguments, Instrumentation instrumentation, boolean attached) throws Exception {
@@ -35,20 +32,20 @@ final class AgentStartup {
             log.info("disabled by {}: nothing installed", config.effective().get(AgentOption.ENABLED.key()));
             return;
         }
-        String alreadyLoaded = System.getProperty(LOADED_PROPERTY);
+        String alreadyLoaded = System.getProperty(AgentVersion.LOADED_PROPERTY);
         if (alreadyLoaded != null) {
             log.warn("already loaded in this JVM ({}); this second copy does nothing", alreadyLoaded);
             return;
         }
 
         TuningStats stats = new TuningStats();
-        ConnectionTuner tuner = new ConnectionTuner(config, log, stats, new AuditScheduler(config, log, version(), stats));
+        ConnectionTuner tuner = new ConnectionTuner(config, log, stats, new AuditScheduler(config, log, AgentVersion.describe(), stats));
         if (!Installer.install(instrumentation, tuner, log)) {
             log.warn("another copy of the agent is already registered in this JVM; this copy does nothing");
             return;
         }
-        System.setProperty(LOADED_PROPERTY, version());
-        log.info("{} started ({}): {}", version(), attached ? "attached to a running JVM" : "premain", config.describe());
+        System.setProperty(AgentVersion.LOADED_PROPERTY, AgentVersion.describe());
+        log.info("{} started ({}): {}", AgentVersion.describe(), attached ? "attached to a running JVM" : "premain", config.describe());
     }
 
     private static void refuse(LoadedConfig loaded, Logger log, boolean attached) {
@@ -62,13 +59,5 @@ final class AgentStartup {
         if (stop) {
             System.exit(AgentOption.STRICT_EXIT_STATUS);
         }
-    }
-
-    /** {@code sqlite-pragma-agent 0.1.0}, from the agent jar's manifest. */
-    static String version() {
-        String version = AgentStartup.class.getPackage() == null
-                ? null
-                : AgentStartup.class.getPackage().getImplementationVersion();
-        return AgentLog.NAME + " " + (version == null ? "(development build)" : version);
     }
 }

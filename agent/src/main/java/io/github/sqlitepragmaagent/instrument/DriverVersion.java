@@ -8,7 +8,7 @@ import java.security.ProtectionDomain;
 import java.util.Properties;
 
 /** Names the sqlite-jdbc a class came from, so that messages say which copy and version they mean. */
-final class DriverVersion {
+public final class DriverVersion {
 
     private static final String POM_PROPERTIES = "META-INF/maven/org.xerial/sqlite-jdbc/pom.properties";
 
@@ -19,7 +19,8 @@ final class DriverVersion {
         return "sqlite-jdbc " + version(loader) + " (" + location(domain) + ")";
     }
 
-    static String version(ClassLoader loader) {
+    /** The version in the driver jar's Maven metadata, or {@code unknown}. */
+    public static String version(ClassLoader loader) {
         if (loader == null) {
             return "unknown";
         }

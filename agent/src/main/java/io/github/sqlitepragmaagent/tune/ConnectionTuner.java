@@ -29,12 +29,14 @@ public final class ConnectionTuner implements ConnectionListener {
     private final TuningStats stats;
     private final OnceLog once = new OnceLog();
     private final FirstOpenListener firstOpenListener;
+    private final SettingsCache settings;
 
     public ConnectionTuner(AgentConfig config, Logger log, TuningStats stats, FirstOpenListener firstOpenListener) {
         this.config = config;
         this.log = log;
         this.stats = stats;
         this.firstOpenListener = firstOpenListener;
+        this.settings = new SettingsCache(config);
     }
 
     @Override
@@ -57,30 +59,24 @@ public final class ConnectionTuner implements ConnectionListener {
     }
 
     private void tune(Connection connection, OpenRequest request) throws SQLException {
-        PragmaPlan plan = PragmaPlan.of(config, request, request.readOnly() || connection.isReadOnly());
+        DatabaseSettings database = settings.of(request);
+        if (database.excluded()) {
+            if (once.first("excluded|" + request.database())) {
+                log.info("db={} left alone: excluded by {}", request.database(), database.rule());
+            }
+            return;
+        }
+        PragmaPlan plan = PragmaPlan.of(config, database, request, request.readOnly() || connection.isReadOnly());
         reportKeptFromApp(request, plan);
-        Map<String, List<String>> failures = new LinkedHashMap<String, List<String>>();
+        reportNetworkFilesystem(request, database, plan);
         Statement statement = null;
         try {
-            List<PragmaSetting> batch = new ArrayList<PragmaSetting>();
-            for (PragmaSetting setting : plan.toApply()) {
-                PragmaSpec.Step step = setting.spec().step();
-                if (step != PragmaSpec.Step.DRIVER_SETTER && statement == null) {
-                    statement = connection.createStatement();
-                }
-                if (step == PragmaSpec.Step.SETTING || step == PragmaSpec.Step.ACTION) {
-                    batch.add(setting);
-                } else {
-                    recordFailure(failures, setting, apply(connection, statement, setting));
-                }
-            }
-            applyBatch(statement, batch, failures);
-            reportFailures(request, failures);
+            statement = applyPlan(connection, plan, request);
             if (once.first("tuned|" + request.database())) {
                 if (statement == null) {
                     statement = connection.createStatement();
                 }
-                log.info("tuned db={} {}", request.database(), ReadBack.describe(statement, config, plan));
+                log.info("tuned db={} {}", request.database(), describe(statement, database, plan));
                 firstOpenListener.firstOpen(request, connection);
             }
         } finally {
@@ -90,6 +86,56 @@ public final class ConnectionTuner implements ConnectionListener {
             markUnused(connection);
         }
         stats.connectionTuned();
+    }
+
+    /**
+     * For the {@code check} command: tunes {@code connection} exactly as the agent would tune a
+     * connection opened with {@code url} and {@code properties}, and returns what it reads back.
+     */
+    public String tuneAndReadBack(Connection connection, String url, Properties properties) throws SQLException {
+        OpenRequest request = OpenRequest.parse(url, properties);
+        DatabaseSettings database = settings.of(request);
+        if (database.excluded()) {
+            return "none: excluded by " + database.rule() + ", the agent leaves this database alone";
+        }
+        PragmaPlan plan = PragmaPlan.of(config, database, request, request.readOnly() || connection.isReadOnly());
+        reportNetworkFilesystem(request, database, plan);
+        Statement statement = applyPlan(connection, plan, request);
+        try {
+            if (statement == null) {
+                statement = connection.createStatement();
+            }
+            return describe(statement, database, plan);
+        } finally {
+            closeQuietly(statement);
+            markUnused(connection);
+        }
+    }
+
+    /** Applies the plan; returns the statement it used (the caller closes it), or null if none was needed. */
+    private Statement applyPlan(Connection connection, PragmaPlan plan, OpenRequest request) throws SQLException {
+        Map<String, List<String>> failures = new LinkedHashMap<String, List<String>>();
+        Statement statement = null;
+        List<PragmaSetting> batch = new ArrayList<PragmaSetting>();
+        for (PragmaSetting setting : plan.toApply()) {
+            PragmaSpec.Step step = setting.spec().step();
+            if (step != PragmaSpec.Step.DRIVER_SETTER && statement == null) {
+                statement = connection.createStatement();
+            }
+            if (step == PragmaSpec.Step.SETTING || step == PragmaSpec.Step.ACTION) {
+                batch.add(setting);
+            } else {
+                recordFailure(failures, setting, apply(connection, statement, setting));
+            }
+        }
+        applyBatch(statement, batch, failures);
+        reportFailures(request, failures);
+        return statement;
+    }
+
+    private static String describe(Statement statement, DatabaseSettings database, PragmaPlan plan) {
+        return ReadBack.describe(statement, database.pragmas(), plan)
+                + (database.rule() == null ? "" : " rule=" + database.rule().number());
     }
 
     /**
@@ -164,6 +210,15 @@ public final class ConnectionTuner implements ConnectionListener {
             statement.execute("PRAGMA busy_timeout=" + milliseconds);
         } finally {
             closeQuietly(statement);
+        }
+    }
+
+    private void reportNetworkFilesystem(OpenRequest request, DatabaseSettings database, PragmaPlan plan) {
+        if (database.networkMount() != null && plan.skipped().containsKey("journal_mode")
+                && once.first("network|" + request.database())) {
+            log.warn("db={} is on a network filesystem ({}): journal_mode is left as it is, because WAL needs shared"
+                    + " memory that network filesystems do not provide (wal.network=allow switches anyway)",
+                    request.database(), database.networkMount());
         }
     }
 

@@ -26,21 +26,29 @@ public final class PragmaPlan {
         this.skipped = Collections.unmodifiableMap(skipped);
     }
 
-    /**
-     * The plan for {@code request}; {@code readOnly} is the request's own flag or what the opened
-     * connection reports, whichever says read-only.
-     */
+    /** The plan for {@code request} with the configuration's global pragmas (no rule, local disk). */
     public static PragmaPlan of(AgentConfig config, OpenRequest request, boolean readOnly) {
-        List<PragmaSetting> toApply = new ArrayList<PragmaSetting>(config.pragmas().size());
+        return of(config, new DatabaseSettings(null, config.pragmas(), null), request, readOnly);
+    }
+
+    /**
+     * The plan for {@code request} under {@code settings}; {@code readOnly} is the request's own flag
+     * or what the opened connection reports, whichever says read-only.
+     */
+    public static PragmaPlan of(AgentConfig config, DatabaseSettings settings, OpenRequest request, boolean readOnly) {
+        List<PragmaSetting> toApply = new ArrayList<PragmaSetting>(settings.pragmas().size());
         Map<String, String> keptFromApp = new LinkedHashMap<String, String>();
         Map<String, String> skipped = new LinkedHashMap<String, String>();
-        for (PragmaSetting setting : config.pragmas()) {
+        for (PragmaSetting setting : settings.pragmas()) {
             PragmaSpec spec = setting.spec();
             String appValue = request.appPragmas().get(spec.name());
             if (appValue != null && !config.override()) {
                 keptFromApp.put(spec.name(), appValue);
             } else if (spec.step() == PragmaSpec.Step.CHECKED_QUERY && request.kind() != OpenRequest.Kind.FILE) {
                 skipped.put(spec.name(), request.kind().name().toLowerCase(java.util.Locale.ROOT) + " database");
+            } else if (spec.step() == PragmaSpec.Step.CHECKED_QUERY && "WAL".equals(setting.value().sqlLiteral())
+                    && settings.networkMount() != null && !config.walOnNetworkFilesystems()) {
+                skipped.put(spec.name(), "network filesystem, " + settings.networkMount());
             } else if (spec.writesDatabase() && readOnly) {
                 skipped.put(spec.name(), "read-only connection");
             } else {

@@ -1,10 +1,10 @@
 package io.github.sqlitepragmaagent.tune;
 
-import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.PragmaSetting;
 import io.github.sqlitepragmaagent.config.PragmaSpec;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 /** Reads back, on the app's own connection, what each configured pragma really is now. */
@@ -17,9 +17,9 @@ final class ReadBack {
      * ({@code (app)}) and values that differ from what the agent applied ({@code (wanted X)}), then
      * the pragmas skipped and why.
      */
-    static String describe(Statement statement, AgentConfig config, PragmaPlan plan) {
+    static String describe(Statement statement, List<PragmaSetting> pragmas, PragmaPlan plan) {
         StringBuilder out = new StringBuilder();
-        for (PragmaSetting setting : config.pragmas()) {
+        for (PragmaSetting setting : pragmas) {
             PragmaSpec spec = setting.spec();
             if (spec.step() == PragmaSpec.Step.ACTION) {
                 continue;

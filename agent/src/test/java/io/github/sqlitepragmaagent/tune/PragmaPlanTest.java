@@ -61,4 +61,32 @@ class PragmaPlanTest {
             assertEquals(5, plan.toApply().size(), url);
         }
     }
+
+    @Test
+    void aNetworkFilesystemKeepsItsJournalModeUnlessAllowed() {
+        MountTable nfs = MountTable.parse("35 22 0:31 / /mnt/share rw - nfs4 server:/export rw");
+        OpenRequest request = OpenRequest.parse("jdbc:sqlite:/mnt/share/app.db", null);
+
+        PragmaPlan refused = PragmaPlan.of(config(null), DatabaseSettings.of(config(null), request, nfs), request, false);
+        assertEquals(Map.of("journal_mode", "network filesystem, nfs4 mounted at /mnt/share"), refused.skipped());
+
+        AgentConfig allow = config("wal.network=allow");
+        PragmaPlan allowed = PragmaPlan.of(allow, DatabaseSettings.of(allow, request, nfs), request, false);
+        assertEquals(Map.of(), allowed.skipped());
+
+        AgentConfig delete = config("journal_mode=DELETE");
+        PragmaPlan notWal = PragmaPlan.of(delete, DatabaseSettings.of(delete, request, nfs), request, false);
+        assertEquals(Map.of(), notWal.skipped(), "switching away from WAL is fine on any filesystem");
+    }
+
+    @Test
+    void aRulesPragmasReplaceTheGlobalOnes() {
+        AgentConfig config = config("rule.1.match=/srv/cache/*.db,rule.1.synchronous=OFF,rule.1.journal_mode=keep");
+        OpenRequest request = OpenRequest.parse("jdbc:sqlite:/srv/cache/c.db", null);
+
+        PragmaPlan plan = PragmaPlan.of(config, DatabaseSettings.of(config, request, MountTable.parse("")), request, false);
+
+        assertEquals(List.of("busy_timeout=5000", "synchronous=OFF", "cache_size=-20000", "foreign_keys=ON",
+                "temp_store=MEMORY"), applied(plan));
+    }
 }

@@ -87,6 +87,17 @@ final class AppJvm {
         return this;
     }
 
+    /** Runs {@code java -jar <the agent jar> args}: the operator's command line. */
+    static AppResult cli(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", AGENT_JAR.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("cli-out", ".txt");
+        Path err = Files.createTempFile("cli-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("SQLITE_AGENT_"));
+        return new Running(builder.start(), out, err, command, Duration.ofSeconds(60)).await();
+    }
+
     /** Runs {@code mainClass} with {@code args} and waits for it. */
     AppResult run(Class<?> mainClass, String... args) throws IOException, InterruptedException {
         return start(mainClass, args).await();

@@ -1,0 +1,61 @@
+package io.github.sqlitepragmaagent.audit;
+
+import io.github.sqlitepragmaagent.config.AgentConfig;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * The audit as a one-off check, for the {@code check} command: same inspection, same field names
+ * (the JSON is an audit's JSON), on a connection the caller opened with {@link #readOnlyProperties()}.
+ */
+public final class DatabaseCheck {
+
+    private final DatabaseAuditor auditor;
+
+    public DatabaseCheck(AgentConfig config) {
+        this.auditor = new DatabaseAuditor(config, new Watchdog());
+    }
+
+    /** Properties that open a database read-only, without creating it. */
+    public static Properties readOnlyProperties() {
+        return DatabaseAuditor.readOnly();
+    }
+
+    public Result run(Connection connection, File file) throws SQLException {
+        return new Result(auditor.inspect(connection, file, AuditReport.Kind.FIRST, null));
+    }
+
+    /** What the inspection found. */
+    public static final class Result {
+        private final AuditReport report;
+
+        Result(AuditReport report) {
+            this.report = report;
+        }
+
+        /** A field of the audit line ({@code journal_mode}, {@code integrity}, {@code bytes}...), or null. */
+        public Object field(String key) {
+            return report.get(key);
+        }
+
+        public long number(String key) {
+            return report.getLong(key, -1);
+        }
+
+        /** {@code ok}, {@code warn} or {@code error}, as in the audit line. */
+        public String result() {
+            return String.valueOf(report.get("result"));
+        }
+
+        /** The findings in words; empty when there are none. */
+        public java.util.List<String> findings() {
+            return report.findings();
+        }
+
+        public String toJson() {
+            return report.toJson();
+        }
+    }
+}
