@@ -56,7 +56,13 @@ final class DatabaseAuditor {
             }
         } catch (Exception e) {
             AuditReport report = new AuditReport(database.path, kind, System.currentTimeMillis());
-            report.warn("the audit could not run: " + e);
+            if (e instanceof SQLException && IntegrityCheck.isCorruption((SQLException) e)) {
+                report.put("integrity", "corrupt");
+                report.put("problems", String.valueOf(e.getMessage()));
+                report.error("the file cannot be read as an SQLite database (damaged, encrypted, or not a database)");
+            } else {
+                report.warn("the audit could not run: " + e);
+            }
             report.put("took_ms", (System.nanoTime() - started) / 1_000_000);
             return report;
         } finally {

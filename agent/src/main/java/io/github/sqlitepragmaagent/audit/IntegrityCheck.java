@@ -67,7 +67,7 @@ final class IntegrityCheck {
      * A check can also fail outright when the damage is in a page it needs to walk the file: that is
      * a finding (SQLITE_CORRUPT 11, SQLITE_NOTADB 26), not a failure of the audit.
      */
-    private static boolean isCorruption(SQLException e) {
+    static boolean isCorruption(SQLException e) {
         String message = String.valueOf(e.getMessage());
         int code = e.getErrorCode() & 0xff;
         return code == 11 || code == 26 || message.contains("SQLITE_CORRUPT") || message.contains("SQLITE_NOTADB");

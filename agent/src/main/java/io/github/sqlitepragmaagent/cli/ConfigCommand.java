@@ -4,6 +4,7 @@ import io.github.sqlitepragmaagent.config.ConfigLoader;
 import io.github.sqlitepragmaagent.config.ConfigProblem;
 import io.github.sqlitepragmaagent.config.LoadedConfig;
 import io.github.sqlitepragmaagent.config.SourcedValue;
+import io.github.sqlitepragmaagent.config.Text;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,8 @@ final class ConfigCommand implements Command {
         LoadedConfig loaded = ConfigLoader.load(arguments.positionals().isEmpty() ? null : arguments.positionals().get(0));
         out.println(String.format(Locale.ROOT, "%-28s %-22s %s", "KEY", "VALUE", "FROM"));
         for (SourcedValue value : loaded.config().effective().values()) {
-            out.println(String.format(Locale.ROOT, "%-28s %-22s %s", value.key(), value.value(), value.origin()));
+            out.println(String.format(Locale.ROOT, "%-28s %-22s %s", Text.clean(value.key()), Text.clean(value.value()),
+                    value.origin()));
         }
         if (loaded.valid()) {
             out.println("valid");

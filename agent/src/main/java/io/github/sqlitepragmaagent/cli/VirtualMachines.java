@@ -117,7 +117,9 @@ final class VirtualMachines {
     static String explain(Exception e, String pid) {
         String type = e.getClass().getSimpleName();
         String message = e.getMessage() == null ? "" : e.getMessage();
-        if (type.equals("AttachNotSupportedException") || message.contains("No such process")) {
+        // Java 17 says "No such process", Java 25 "non existent JVM pid".
+        if (type.equals("AttachNotSupportedException") || message.contains("No such process")
+                || message.contains("non existent")) {
             return "cannot attach to " + pid + ": " + message + " (is it a running JVM of this user? a JVM started with"
                     + " -XX:+DisableAttachMechanism refuses attaching)";
         }

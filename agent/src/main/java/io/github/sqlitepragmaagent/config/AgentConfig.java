@@ -146,7 +146,7 @@ public final class AgentConfig {
             if (out.length() > 0) {
                 out.append(", ");
             }
-            out.append(value.key()).append('=').append(value.value()).append(" (").append(value.origin()).append(')');
+            out.append(value.key()).append('=').append(Text.clean(value.value())).append(" (").append(value.origin()).append(')');
         }
         return out.toString();
     }

@@ -116,7 +116,7 @@ public final class ConfigLoader {
             String name = property.getKey();
             if (name.startsWith(ConfigSource.PROPERTY_PREFIX) && name.length() > ConfigSource.PROPERTY_PREFIX.length()) {
                 String key = AgentArguments.normalizeKey(name.substring(ConfigSource.PROPERTY_PREFIX.length()));
-                values.put(key, new SourcedValue(key, property.getValue(), ConfigSource.SYSTEM_PROPERTY, "-D" + name));
+                values.put(key, new SourcedValue(key, property.getValue(), ConfigSource.SYSTEM_PROPERTY, "-D" + Text.clean(name)));
             }
         }
         return values;
@@ -148,7 +148,7 @@ public final class ConfigLoader {
             if (key == null) {
                 key = AgentArguments.normalizeKey(name.substring(ConfigSource.ENV_PREFIX.length()));
             }
-            values.put(key, new SourcedValue(key, variable.getValue(), ConfigSource.ENVIRONMENT, "environment " + name));
+            values.put(key, new SourcedValue(key, variable.getValue(), ConfigSource.ENVIRONMENT, "environment " + Text.clean(name)));
         }
         return values;
     }
@@ -165,7 +165,7 @@ public final class ConfigLoader {
                     + " cannot be read: " + e.getMessage()));
             return values;
         }
-        String origin = "file " + file.getPath();
+        String origin = "file " + Text.clean(file.getPath());
         for (String name : properties.stringPropertyNames()) {
             String key = AgentArguments.normalizeKey(name);
             if (key.startsWith(ConfigSource.PROPERTY_PREFIX)) {

@@ -9,24 +9,30 @@ public final class Text {
 
     /** Quotes {@code raw}, escaping control characters and shortening very long text. */
     public static String quote(String raw) {
-        if (raw == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder(Math.min(raw.length(), MAX_SHOWN) + 16).append('\'');
+        return raw == null ? "null" : "'" + escape(raw, true) + "'" + lengthNote(raw);
+    }
+
+    /** {@code raw} with control characters escaped and very long text shortened, without quotes. */
+    public static String clean(String raw) {
+        return raw == null ? "null" : escape(raw, false) + lengthNote(raw);
+    }
+
+    private static String lengthNote(String raw) {
+        return raw.length() > MAX_SHOWN ? "...(" + raw.length() + " chars)" : "";
+    }
+
+    private static String escape(String raw, boolean quoted) {
+        StringBuilder out = new StringBuilder(Math.min(raw.length(), MAX_SHOWN) + 16);
         int shown = Math.min(raw.length(), MAX_SHOWN);
         for (int i = 0; i < shown; i++) {
             char c = raw.charAt(i);
-            if (c == '\'' || c == '\\') {
+            if (quoted && (c == '\'' || c == '\\')) {
                 out.append('\\').append(c);
             } else if (c < 0x20 || c == 0x7f || Character.isISOControl(c)) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);
             }
-        }
-        out.append('\'');
-        if (raw.length() > MAX_SHOWN) {
-            out.append("...(").append(raw.length()).append(" chars)");
         }
         return out.toString();
     }

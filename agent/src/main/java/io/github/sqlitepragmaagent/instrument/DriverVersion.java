@@ -12,7 +12,31 @@ public final class DriverVersion {
 
     private static final String POM_PROPERTIES = "META-INF/maven/org.xerial/sqlite-jdbc/pom.properties";
 
+    /**
+     * The oldest sqlite-jdbc the agent works with: from 3.25.2 on, the connection classes and the
+     * methods the agent uses have kept their signatures. Older drivers are refused, not guessed at.
+     */
+    static final String OLDEST_SUPPORTED = "3.25.2";
+
     private DriverVersion() {}
+
+    /** True when {@code version} is known to be older than {@link #OLDEST_SUPPORTED}. */
+    static boolean tooOld(String version) {
+        return version.matches("\\d+(\\.\\d+)+") && compare(version, OLDEST_SUPPORTED) < 0;
+    }
+
+    private static int compare(String a, String b) {
+        String[] left = a.split("\\.");
+        String[] right = b.split("\\.");
+        for (int i = 0; i < Math.max(left.length, right.length); i++) {
+            int l = i < left.length ? Integer.parseInt(left[i]) : 0;
+            int r = i < right.length ? Integer.parseInt(right[i]) : 0;
+            if (l != r) {
+                return Integer.compare(l, r);
+            }
+        }
+        return 0;
+    }
 
     /** {@code sqlite-jdbc 3.54.1.0 (/path/sqlite-jdbc.jar)}, with "unknown" for what cannot be found. */
     static String describe(ClassLoader loader, ProtectionDomain domain) {

@@ -31,6 +31,15 @@ final class SqliteDriverTransformer implements ClassFileTransformer {
             return null;
         }
         try {
+            String version = DriverVersion.version(loader);
+            if (DriverVersion.tooOld(version)) {
+                if (once.first("too-old|" + version)) {
+                    log.warn("{} is older than the oldest supported sqlite-jdbc ({}): its connections are left untuned;"
+                            + " upgrade the driver to use the agent", DriverVersion.describe(loader, protectionDomain),
+                            DriverVersion.OLDEST_SUPPORTED);
+                }
+                return null;
+            }
             byte[] woven = Weaver.INSTANCE.weave(classFile, loader);
             if (woven == null) {
                 if (once.first("unsupported|" + DriverVersion.version(loader))) {

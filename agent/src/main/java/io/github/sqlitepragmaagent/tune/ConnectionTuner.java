@@ -30,6 +30,9 @@ public final class ConnectionTuner implements ConnectionListener {
     private final OnceLog once = new OnceLog();
     private final FirstOpenListener firstOpenListener;
     private final SettingsCache settings;
+    /** See {@link io.github.sqlitepragmaagent.bridge.AgentBridge#FAULT_PROPERTY}: the tuner's own failure, on demand. */
+    private final boolean injectedFault = "tune".equals(System.getProperty(
+            io.github.sqlitepragmaagent.bridge.AgentBridge.FAULT_PROPERTY));
 
     public ConnectionTuner(AgentConfig config, Logger log, TuningStats stats, FirstOpenListener firstOpenListener) {
         this.config = config;
@@ -59,6 +62,10 @@ public final class ConnectionTuner implements ConnectionListener {
     }
 
     private void tune(Connection connection, OpenRequest request) throws SQLException {
+        if (injectedFault) {
+            throw new IllegalStateException("injected fault (" + io.github.sqlitepragmaagent.bridge.AgentBridge.FAULT_PROPERTY
+                    + "=tune)");
+        }
         DatabaseSettings database = settings.of(request);
         if (database.excluded()) {
             if (once.first("excluded|" + request.database())) {

@@ -22,7 +22,8 @@ final class AppJvm {
     static final Path AGENT_JAR = Paths.get(required("agent.jar")).toAbsolutePath().normalize();
     static final Path APP_LIBS = Paths.get(required("app.libs"));
     static final Path APP_CLASSES = Paths.get(required("app.classes"));
-    static final String JAVA = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    /** The java the apps run on: {@code app.java}, or the JDK running the tests. */
+    static final String JAVA = System.getProperty("app.java", Paths.get(System.getProperty("java.home"), "bin", "java").toString());
 
     private String agentArguments;
     private boolean withAgent = true;
@@ -87,8 +88,15 @@ final class AppJvm {
         return this;
     }
 
+    /** Skips the calling test, saying why, when the JDK the apps should run on is not installed. */
+    static void assumeJavaPresent() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Paths.get(JAVA)),
+                "skipped: the apps' JDK " + JAVA + " is not installed on this machine");
+    }
+
     /** Runs {@code java -jar <the agent jar> args}: the operator's command line. */
     static AppResult cli(String... args) throws IOException, InterruptedException {
+        assumeJavaPresent();
         List<String> command = new ArrayList<>(List.of(JAVA, "-jar", AGENT_JAR.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("cli-out", ".txt");
@@ -98,6 +106,26 @@ final class AppJvm {
         return new Running(builder.start(), out, err, command, Duration.ofSeconds(60)).await();
     }
 
+    /** Runs {@code java [-javaagent] [options] -jar JAR args}, e.g. an app's executable jar. */
+    AppResult runJar(Path jar, String... args) throws IOException, InterruptedException {
+        assumeJavaPresent();
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        if (withAgent) {
+            command.add("-javaagent:" + AGENT_JAR + (agentArguments == null ? "" : "=" + agentArguments));
+        }
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("app-out", ".txt");
+        Path err = Files.createTempFile("app-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("SQLITE_AGENT_"));
+        builder.environment().putAll(environment);
+        return new Running(builder.start(), out, err, command, timeout).await();
+    }
+
     /** Runs {@code mainClass} with {@code args} and waits for it. */
     AppResult run(Class<?> mainClass, String... args) throws IOException, InterruptedException {
         return start(mainClass, args).await();
@@ -105,6 +133,7 @@ final class AppJvm {
 
     /** Starts {@code mainClass}; the caller waits with {@link Running#await()}. */
     Running start(Class<?> mainClass, String... args) throws IOException {
+        assumeJavaPresent();
         List<String> command = new ArrayList<>();
         command.add(java);
         if (withAgent) {

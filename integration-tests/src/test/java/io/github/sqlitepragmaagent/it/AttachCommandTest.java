@@ -50,6 +50,7 @@ class AttachCommandTest {
         assertEquals("-7777", result.get("after.cache_size"), result::toString);
         assertEquals("5000", result.get("after.busy_timeout"), result::toString);
         assertEquals("1", result.get("after.foreign_keys"), result::toString);
+        CompatibilityMatrix.passed("deployment", "attach command to a running app", result.get("jvm.version"), null);
     }
 
     @Test

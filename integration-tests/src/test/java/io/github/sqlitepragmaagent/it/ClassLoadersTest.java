@@ -29,6 +29,9 @@ class ClassLoadersTest {
         assertEquals("wal", result.get("app.journal_mode"), result::toString);
         assertEquals("5000", result.get("app.busy_timeout"), result::toString);
         assertEquals("1", result.get("app.foreign_keys"), result::toString);
+        CompatibilityMatrix.passed("deployment", loader.equals("child")
+                ? "sqlite-jdbc in a child URLClassLoader created after the agent started"
+                : "sqlite-jdbc in an isolated loader (parent: the platform loader)", result.get("jvm.version"), null);
     }
 
     @Test
@@ -44,5 +47,7 @@ class ClassLoadersTest {
         assertEquals("-7777", result.get("after.cache_size"), result::toString);
         assertEquals("5000", result.get("after.busy_timeout"), result::toString);
         assertEquals(1, result.agentLinesContaining("started (attached to a running JVM)").size(), result::toString);
+        CompatibilityMatrix.passed("deployment", "dynamic attach (self) after sqlite-jdbc was loaded", result.get("jvm.version"),
+                "open connections left alone");
     }
 }

@@ -43,7 +43,16 @@ class ConnectionPathsTest {
                 .filter(e -> DEFAULTS.containsKey(e.getKey()))
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), result::toString);
         assertEquals(1, result.agentLinesContaining("tuned db=" + dir.resolve(via + ".db")).size(), result::toString);
+        CompatibilityMatrix.passed("deployment", PATH_NAMES.get(via), result.get("jvm.version"), null);
     }
+
+    static final Map<String, String> PATH_NAMES = Map.of(
+            "driver", "DriverManager (JDBC.connect)",
+            "datasource", "SQLiteDataSource",
+            "config", "SQLiteConfig.createConnection",
+            "pool", "SQLiteConnectionPoolDataSource",
+            "hikari-url", "HikariCP with jdbcUrl",
+            "hikari-datasource", "HikariCP with dataSourceClassName=org.sqlite.SQLiteDataSource");
 
     @Test
     void withoutTheAgentTheSameAppGetsTheDriverDefaults() throws Exception {

@@ -27,6 +27,7 @@ public final class AttachApp {
                 Report.print("after", after);
             }
         }
+        Report.jvm();
         System.out.println("app.done=true");
     }
 }

@@ -27,6 +27,7 @@ public final class LoaderApp {
                 Report.print("app", connection);
             }
         }
+        Report.jvm();
         System.out.println("app.done=true");
     }
 }

@@ -17,7 +17,8 @@ public final class LoggingApp {
     public static void main(String[] args) throws Exception {
         Logger log = LoggerFactory.getLogger("legacy.app");
         log.info("app starting");
-        Class<?> generated = new ByteBuddy().subclass(Object.class).name("legacy.app.Generated").make()
+        // Java 8 class files: this older Byte Buddy cannot write the newest JDK's format.
+        Class<?> generated = new ByteBuddy(net.bytebuddy.ClassFileVersion.JAVA_V8).subclass(Object.class).name("legacy.app.Generated").make()
                 .load(LoggingApp.class.getClassLoader()).getLoaded();
         java.util.Properties pom = new java.util.Properties();
         try (java.io.InputStream in = ByteBuddy.class.getResourceAsStream("/META-INF/maven/net.bytebuddy/byte-buddy/pom.properties")) {
@@ -30,6 +31,7 @@ public final class LoggingApp {
             Report.print("app", connection);
         }
         log.info("app done");
+        Report.jvm();
         System.out.println("app.done=true");
     }
 }

@@ -75,6 +75,7 @@ public final class OpenApp {
                 }
             }
         }
+        Report.jvm();
         System.out.println("app.opened=" + connections);
         System.out.println("app.done=true");
     }

@@ -19,6 +19,11 @@ public final class Report {
 
     private Report() {}
 
+    /** The Java the app runs on, for the compatibility table. */
+    public static void jvm() {
+        System.out.println("jvm.version=" + System.getProperty("java.version"));
+    }
+
     public static void print(String label, Connection connection, String... extra) throws SQLException {
         List<String> pragmas = new ArrayList<>(DEFAULTS);
         pragmas.addAll(Arrays.asList(extra));

@@ -28,6 +28,7 @@ public final class WaitingApp {
                 Report.print("after", after);
             }
         }
+        Report.jvm();
         System.out.println("app.done=true");
     }
 }
