@@ -22,10 +22,15 @@ final class OpenCostBenchmark {
 
     private final Path agentJar;
     private final int rounds;
+    private final int warmupIterations;
+    private final int measurementIterations;
 
-    OpenCostBenchmark(Path agentJar, int rounds) {
+    /** {@code quick}: 1 warm-up and 2 measured iterations per fork instead of 3 and 5, for a smoke test. */
+    OpenCostBenchmark(Path agentJar, int rounds, boolean quick) {
         this.agentJar = agentJar;
         this.rounds = rounds;
+        this.warmupIterations = quick ? 1 : 3;
+        this.measurementIterations = quick ? 2 : 5;
     }
 
     List<Result> run() throws Exception {
@@ -40,9 +45,9 @@ final class OpenCostBenchmark {
                 Options options = new OptionsBuilder()
                         .include(OpenConnectionBenchmark.class.getName() + ".openAndClose")
                         .forks(1)
-                        .warmupIterations(3)
+                        .warmupIterations(warmupIterations)
                         .warmupTime(TimeValue.seconds(1))
-                        .measurementIterations(5)
+                        .measurementIterations(measurementIterations)
                         .measurementTime(TimeValue.seconds(1))
                         .jvmArgsAppend(variant.getValue().toArray(new String[0]))
                         .shouldDoGC(false)
