@@ -12,6 +12,8 @@ import java.util.Locale;
  * java -jar benchmarks/target/benchmarks.jar open-cost [--rounds N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar audit-impact [--rounds N] [--megabytes N] [--seconds N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar jdbc-load [--writers N] [--readers N] [--seconds S] [--rounds N] [--agent PATH]
+ * java -jar benchmarks/target/benchmarks.jar http-load [--concurrency N] [--seconds S] [--rounds N] [--agent PATH]
+ *                                                      [--panel-app PATH]   (needs wrk)
  * </pre>
  *
  * {@code --quick} shortens every default to a smoke test's.
@@ -19,8 +21,8 @@ import java.util.Locale;
 public final class BenchmarkMain {
 
     private static final String USAGE = "usage: java -jar benchmarks/target/benchmarks.jar"
-            + " startup|open-cost|audit-impact|jdbc-load [--quick] [--runs N] [--rounds N] [--seconds N]"
-            + " [--megabytes N] [--writers N] [--readers N] [--agent PATH]";
+            + " startup|open-cost|audit-impact|jdbc-load|http-load [--quick] [--runs N] [--rounds N] [--seconds N]"
+            + " [--megabytes N] [--writers N] [--readers N] [--concurrency N] [--agent PATH] [--panel-app PATH]";
 
     private BenchmarkMain() {}
 
@@ -50,6 +52,13 @@ public final class BenchmarkMain {
                 System.out.println(ResultsMarkdown.jdbcLoad(benchmark, results));
                 System.out.println(ResultsMarkdown.targets(new Targets()
                         .jdbcLoad(results, options.writers(), options.readers()).list()));
+            }
+            case "http-load" -> {
+                HttpLoadBenchmark benchmark = new HttpLoadBenchmark(agentJar, Jvm.panelAppJar(options.panelApp()),
+                        options.seconds(), options.concurrency(), options.rounds());
+                List<HttpLoadBenchmark.Result> results = benchmark.run();
+                System.out.println(ResultsMarkdown.httpLoad(benchmark, results));
+                System.out.println(ResultsMarkdown.targets(new Targets().httpLoad(results).list()));
             }
             default -> usage("unknown benchmark " + options.benchmark());
         }

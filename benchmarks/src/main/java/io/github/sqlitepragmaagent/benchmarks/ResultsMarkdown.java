@@ -26,6 +26,19 @@ final class ResultsMarkdown {
         return out.toString();
     }
 
+    static String httpLoad(HttpLoadBenchmark benchmark, List<HttpLoadBenchmark.Result> results) {
+        StringBuilder out = section("HTTP load on the panel app (`http-load`)", benchmark.describe(),
+                "| configuration | requests/s | p50 (ms) | p99 (ms) | 503 \"database is locked\" | other non-2xx"
+                        + " | socket errors and timeouts | requests/s per round |",
+                "|---|--:|--:|--:|--:|--:|--:|---|");
+        for (HttpLoadBenchmark.Result r : results) {
+            row(out, "| %s | %,.0f | %.2f | %.2f | %d | %d | %d | %s |", r.configuration().label(), r.requestsPerSecond(),
+                    r.p50Millis(), r.p99Millis(), r.lockedErrors(), r.otherNon2xx(), r.socketErrors(),
+                    rounded(r.runs().stream().map(HttpLoadBenchmark.Run::requestsPerSecond).toList()));
+        }
+        return out.toString();
+    }
+
     static String targets(List<Targets.Target> targets) {
         StringBuilder out = section("Targets", "The goals of issue #6, checked against this run.",
                 "| target | goal | measured | |", "|---|---|---|---|");

@@ -32,6 +32,17 @@ final class Targets {
         return this;
     }
 
+    /** Results in {@link Configuration} order. */
+    Targets httpLoad(List<HttpLoadBenchmark.Result> results) {
+        HttpLoadBenchmark.Result defaults = results.get(Configuration.DEFAULTS.ordinal());
+        HttpLoadBenchmark.Result agent = results.get(Configuration.AGENT.ordinal());
+        HttpLoadBenchmark.Result url = results.get(Configuration.PRAGMAS_IN_URL.ordinal());
+        atLeast("requests/s, agent / pragmas in URL (http-load)", agent.requestsPerSecond() / url.requestsPerSecond(),
+                0.98, "");
+        noLocks("503 \"database is locked\" with the agent (http-load)", agent.lockedErrors(), defaults.lockedErrors());
+        return this;
+    }
+
     private void atLeast(String what, double ratio, double goal, String unit) {
         add(what, "≥ " + format(goal < 1 ? "%.2f" : "%.0f", goal) + unit, format("%.3f", ratio) + unit, ratio >= goal);
     }
