@@ -14,15 +14,17 @@ import java.util.Locale;
  * java -jar benchmarks/target/benchmarks.jar jdbc-load [--writers N] [--readers N] [--seconds S] [--rounds N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar http-load [--concurrency N] [--seconds S] [--rounds N] [--agent PATH]
  *                                                      [--panel-app PATH]   (needs wrk)
+ * java -jar benchmarks/target/benchmarks.jar all [--quick] [--out DIR] [any option above]
  * </pre>
  *
- * {@code --quick} shortens every default to a smoke test's.
+ * {@code --quick} shortens every default to a smoke test's; {@code all} writes DIR (docs)/benchmark-results.md
+ * and .svg.
  */
 public final class BenchmarkMain {
 
     private static final String USAGE = "usage: java -jar benchmarks/target/benchmarks.jar"
-            + " startup|open-cost|audit-impact|jdbc-load|http-load [--quick] [--runs N] [--rounds N] [--seconds N]"
-            + " [--megabytes N] [--writers N] [--readers N] [--concurrency N] [--agent PATH] [--panel-app PATH]";
+            + " startup|open-cost|audit-impact|jdbc-load|http-load|all [--quick] [--runs N] [--rounds N] [--seconds N]"
+            + " [--megabytes N] [--writers N] [--readers N] [--concurrency N] [--agent PATH] [--panel-app PATH] [--out DIR]";
 
     private BenchmarkMain() {}
 
@@ -60,6 +62,7 @@ public final class BenchmarkMain {
                 System.out.println(ResultsMarkdown.httpLoad(benchmark, results));
                 System.out.println(ResultsMarkdown.targets(new Targets().httpLoad(results).list()));
             }
+            case "all" -> new Suite(options, agentJar, "java -jar " + Jvm.CLASS_PATH + " " + String.join(" ", args)).run();
             default -> usage("unknown benchmark " + options.benchmark());
         }
     }

@@ -1,11 +1,13 @@
 package io.github.sqlitepragmaagent.benchmarks;
 
+import java.nio.file.Path;
+
 /**
  * The command line: a benchmark and its options. Defaults are those of a real run; {@code --quick}
  * turns them into a smoke test's (a few seconds per benchmark), and options given explicitly win.
  */
 record BenchmarkOptions(String benchmark, String agent, String panelApp, int runs, int rounds, int megabytes, int seconds,
-        int writers, int readers, int concurrency, boolean quick) {
+        int writers, int readers, int concurrency, boolean quick, Path out) {
 
     static BenchmarkOptions parse(String[] args) {
         boolean quick = java.util.Arrays.asList(args).contains("--quick");
@@ -18,6 +20,7 @@ record BenchmarkOptions(String benchmark, String agent, String panelApp, int run
         int writers = 4;
         int readers = 4;
         int concurrency = 8;
+        Path out = Path.of("docs");
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> { }
@@ -30,11 +33,12 @@ record BenchmarkOptions(String benchmark, String agent, String panelApp, int run
                 case "--writers" -> writers = number(args, ++i);
                 case "--readers" -> readers = number(args, ++i);
                 case "--concurrency" -> concurrency = number(args, ++i);
+                case "--out" -> out = Path.of(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         return new BenchmarkOptions(args[0], agent, panelApp, runs, rounds, megabytes, seconds, writers, readers,
-                concurrency, quick);
+                concurrency, quick, out);
     }
 
     private static String value(String[] args, int i) {

@@ -33,6 +33,13 @@ final class OpenCostBenchmark {
         this.measurementIterations = quick ? 2 : 5;
     }
 
+    String describe() {
+        return "JMH average time of DriverManager.getConnection + close, while another connection keeps the database"
+                + " open (as a pool would); one fork per variant and round, " + warmupIterations + " warm-up and "
+                + measurementIterations + " measured iterations of 1 s; " + rounds + " round(s), variants interleaved."
+                + " Medians over rounds.";
+    }
+
     List<Result> run() throws Exception {
         Map<String, List<String>> variants = new LinkedHashMap<>();
         variants.put("untuned URL", List.of("-Dbench.url.suffix="));

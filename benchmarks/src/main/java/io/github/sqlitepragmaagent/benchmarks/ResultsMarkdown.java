@@ -8,6 +8,26 @@ final class ResultsMarkdown {
 
     private ResultsMarkdown() {}
 
+    static String startup(StartupBenchmark benchmark, List<StartupBenchmark.Result> results) {
+        StringBuilder out = section("Start-up and memory (`startup`)", benchmark.describe(),
+                "| variant | start to end of main (ms) | peak RSS (MB) | heap used (MB) | metaspace (MB) |",
+                "|---|--:|--:|--:|--:|");
+        for (StartupBenchmark.Result r : results) {
+            row(out, "| %s | %.1f | %.1f | %.1f | %.1f |", r.variant(), r.startupMillis(), r.rssKb() / 1024,
+                    r.heapKb() / 1024, r.metaspaceKb() / 1024);
+        }
+        return out.toString();
+    }
+
+    static String openCost(OpenCostBenchmark benchmark, List<OpenCostBenchmark.Result> results) {
+        StringBuilder out = section("Connection open cost (`open-cost`)", benchmark.describe(),
+                "| variant | µs per open+close | rounds (µs) |", "|---|--:|---|");
+        for (OpenCostBenchmark.Result r : results) {
+            row(out, "| %s | %.1f | %s |", r.variant(), r.microsPerOpen(), rounded(r.rounds()));
+        }
+        return out.toString();
+    }
+
     static String jdbcLoad(JdbcLoadBenchmark benchmark, List<JdbcLoadBenchmark.Result> results) {
         StringBuilder out = section("Concurrent JDBC load (`jdbc-load`)", benchmark.describe(),
                 "| configuration | writes/s | reads/s | write p50 / p99 (µs) | read p50 / p99 (µs) | \"database is locked\""

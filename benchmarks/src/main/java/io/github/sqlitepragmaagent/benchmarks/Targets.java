@@ -18,6 +18,23 @@ final class Targets {
         return targets;
     }
 
+    Targets startup(List<StartupBenchmark.Result> results) {
+        StartupBenchmark.Result without = results.get(0);
+        StartupBenchmark.Result with = results.get(1);
+        double millis = with.startupMillis() - without.startupMillis();
+        add("start-up added by the agent (startup)", "< 80 ms", format("%.1f ms", millis), millis < 80);
+        double megabytes = (with.rssKb() - without.rssKb()) / 1024;
+        add("peak RSS added by the agent (startup)", "< 15 MB", format("%.1f MB", megabytes), megabytes < 15);
+        return this;
+    }
+
+    /** Results in {@link OpenCostBenchmark}'s order: untuned URL, pragmas in the URL, agent. */
+    Targets openCost(List<OpenCostBenchmark.Result> results) {
+        double ratio = results.get(2).microsPerOpen() / results.get(1).microsPerOpen();
+        add("open+close time, agent / pragmas in URL (open-cost)", "≤ 1.05", format("%.3f", ratio), ratio <= 1.05);
+        return this;
+    }
+
     /** Results in {@link Configuration} order. */
     Targets jdbcLoad(List<JdbcLoadBenchmark.Result> results, int writers, int readers) {
         JdbcLoadBenchmark.Result defaults = results.get(Configuration.DEFAULTS.ordinal());
