@@ -29,7 +29,7 @@ final class Suite {
 
     void run() throws Exception {
         Path panelAppJar = Jvm.panelAppJar(options.panelApp());
-        // Checked first: finding wrk missing after half an hour of other benchmarks would waste them.
+        // Checked first: finding wrk missing after minutes of other benchmarks would waste them.
         Wrk.requireInstalled();
         String commit = commit();
         String date = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
