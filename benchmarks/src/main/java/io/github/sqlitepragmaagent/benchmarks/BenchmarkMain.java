@@ -11,41 +11,59 @@ import java.util.Locale;
  * java -jar benchmarks/target/benchmarks.jar startup   [--runs N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar open-cost [--rounds N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar audit-impact [--rounds N] [--megabytes N] [--seconds N] [--agent PATH]
+ * java -jar benchmarks/target/benchmarks.jar jdbc-load [--writers N] [--readers N] [--seconds S] [--rounds N] [--agent PATH]
+ * java -jar benchmarks/target/benchmarks.jar http-load [--concurrency N] [--seconds S] [--rounds N] [--agent PATH]
+ *                                                      [--panel-app PATH]   (needs wrk)
+ * java -jar benchmarks/target/benchmarks.jar all [--quick] [--out DIR] [any option above]
  * </pre>
+ *
+ * {@code --quick} shortens every default to a smoke test's; {@code all} writes DIR (docs)/benchmark-results.md
+ * and .svg.
  */
 public final class BenchmarkMain {
+
+    private static final String USAGE = "usage: java -jar benchmarks/target/benchmarks.jar"
+            + " startup|open-cost|audit-impact|jdbc-load|http-load|all [--quick] [--runs N] [--rounds N] [--seconds N]"
+            + " [--megabytes N] [--writers N] [--readers N] [--concurrency N] [--agent PATH] [--panel-app PATH] [--out DIR]";
 
     private BenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help")) {
-            System.out.println("usage: java -jar benchmarks/target/benchmarks.jar startup|open-cost|audit-impact [--runs N]"
-                    + " [--rounds N] [--megabytes N] [--seconds N] [--agent PATH]");
+            System.out.println(USAGE);
             return;
         }
-        String agent = null;
-        int runs = 15;
-        int rounds = 3;
-        int megabytes = 100;
-        int seconds = 8;
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--agent" -> agent = args[++i];
-                case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--megabytes" -> megabytes = Integer.parseInt(args[++i]);
-                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
-                default -> usage("unknown option " + args[i]);
-            }
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
+            return;
         }
-        Path agentJar = Jvm.agentJar(agent);
+        Path agentJar = Jvm.agentJar(options.agent());
         System.out.println("machine: " + Jvm.describeMachine());
-        switch (args[0]) {
-            case "startup" -> printStartup(new StartupBenchmark(agentJar, runs).run());
-            case "open-cost" -> printOpenCost(new OpenCostBenchmark(agentJar, rounds).run());
-            case "audit-impact" -> printAuditImpact(new AuditImpactBenchmark(agentJar, rounds, megabytes, seconds * 1000L),
-                    megabytes);
-            default -> usage("unknown benchmark " + args[0]);
+        switch (options.benchmark()) {
+            case "startup" -> printStartup(new StartupBenchmark(agentJar, options.runs()).run());
+            case "open-cost" -> printOpenCost(new OpenCostBenchmark(agentJar, options.rounds(), options.quick()).run());
+            case "audit-impact" -> printAuditImpact(new AuditImpactBenchmark(agentJar, options.rounds(), options.megabytes(),
+                    options.seconds() * 1000L), options.megabytes());
+            case "jdbc-load" -> {
+                JdbcLoadBenchmark benchmark = new JdbcLoadBenchmark(agentJar, options.writers(), options.readers(),
+                        options.seconds(), options.rounds());
+                List<JdbcLoadBenchmark.Result> results = benchmark.run();
+                System.out.println(ResultsMarkdown.jdbcLoad(benchmark, results));
+                System.out.println(ResultsMarkdown.targets(new Targets()
+                        .jdbcLoad(results, options.writers(), options.readers()).list()));
+            }
+            case "http-load" -> {
+                HttpLoadBenchmark benchmark = new HttpLoadBenchmark(agentJar, Jvm.panelAppJar(options.panelApp()),
+                        options.seconds(), options.concurrency(), options.rounds());
+                List<HttpLoadBenchmark.Result> results = benchmark.run();
+                System.out.println(ResultsMarkdown.httpLoad(benchmark, results));
+                System.out.println(ResultsMarkdown.targets(new Targets().httpLoad(results).list()));
+            }
+            case "all" -> new Suite(options, agentJar, "java -jar " + Jvm.CLASS_PATH + " " + String.join(" ", args)).run();
+            default -> usage("unknown benchmark " + options.benchmark());
         }
     }
 

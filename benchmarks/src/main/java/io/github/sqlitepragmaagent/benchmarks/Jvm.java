@@ -15,10 +15,19 @@ final class Jvm {
 
     /** The agent jar: {@code --agent PATH}, or {@code agent/target/sqlite-pragma-agent.jar} from here. */
     static Path agentJar(String given) {
-        Path jar = Path.of(given == null ? "agent/target/sqlite-pragma-agent.jar" : given).toAbsolutePath().normalize();
+        return built(given, "agent/target/sqlite-pragma-agent.jar", "--agent");
+    }
+
+    /** The panel app's jar: {@code --panel-app PATH}, or {@code examples/panel-app/target/panel-app.jar} from here. */
+    static Path panelAppJar(String given) {
+        return built(given, "examples/panel-app/target/panel-app.jar", "--panel-app");
+    }
+
+    private static Path built(String given, String fromRepositoryRoot, String option) {
+        Path jar = Path.of(given == null ? fromRepositoryRoot : given).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException("agent jar " + jar + " not found: build it first (mvn -B -DskipTests package)"
-                    + " or pass --agent PATH");
+            throw new IllegalArgumentException(jar + " not found: build it first (mvn -B -DskipTests package)"
+                    + " or pass " + option + " PATH");
         }
         return jar;
     }
@@ -34,6 +43,20 @@ final class Jvm {
         command.add("-cp");
         command.add(CLASS_PATH);
         command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** {@code java [javaagent] [options] -jar jar args}: an app started the way its users start it. */
+    static List<String> jarCommand(Path agentJar, List<String> options, Path jar, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(JAVA);
+        if (agentJar != null) {
+            command.add("-javaagent:" + agentJar);
+        }
+        command.addAll(options);
+        command.add("-jar");
+        command.add(jar.toString());
         command.addAll(List.of(args));
         return command;
     }

@@ -22,10 +22,22 @@ final class OpenCostBenchmark {
 
     private final Path agentJar;
     private final int rounds;
+    private final int warmupIterations;
+    private final int measurementIterations;
 
-    OpenCostBenchmark(Path agentJar, int rounds) {
+    /** {@code quick}: 1 warm-up and 2 measured iterations per fork instead of 3 and 5, for a smoke test. */
+    OpenCostBenchmark(Path agentJar, int rounds, boolean quick) {
         this.agentJar = agentJar;
         this.rounds = rounds;
+        this.warmupIterations = quick ? 1 : 3;
+        this.measurementIterations = quick ? 2 : 5;
+    }
+
+    String describe() {
+        return "JMH average time of DriverManager.getConnection + close, while another connection keeps the database"
+                + " open (as a pool would); one fork per variant and round, " + warmupIterations + " warm-up and "
+                + measurementIterations + " measured iterations of 1 s; " + rounds + " round(s), variants interleaved."
+                + " Medians over rounds.";
     }
 
     List<Result> run() throws Exception {
@@ -40,9 +52,9 @@ final class OpenCostBenchmark {
                 Options options = new OptionsBuilder()
                         .include(OpenConnectionBenchmark.class.getName() + ".openAndClose")
                         .forks(1)
-                        .warmupIterations(3)
+                        .warmupIterations(warmupIterations)
                         .warmupTime(TimeValue.seconds(1))
-                        .measurementIterations(5)
+                        .measurementIterations(measurementIterations)
                         .measurementTime(TimeValue.seconds(1))
                         .jvmArgsAppend(variant.getValue().toArray(new String[0]))
                         .shouldDoGC(false)

@@ -12,6 +12,10 @@ import java.util.concurrent.CountDownLatch;
  * java -jar panel-app.jar --demo  [--db FILE] [--writers N] [--writes N] [--readers N]
  * java -jar panel-app.jar --serve [--db FILE] [--port N] [--threads N]
  * </pre>
+ *
+ * <p>{@code --url-suffix SUFFIX} is a knob for the benchmarks only, not part of the app's story: it
+ * appends SUFFIX (such as {@code ?journal_mode=WAL&...}) to the app's URL, so that the benchmarks can
+ * compare the agent with pragmas written into the URL by hand on the very same app.
  */
 public final class PanelApp {
 
@@ -25,6 +29,7 @@ public final class PanelApp {
         int writers = 4;
         int writes = 250;
         int readers = 2;
+        String urlSuffix = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--demo", "--serve" -> mode = args[i];
@@ -34,6 +39,7 @@ public final class PanelApp {
                 case "--writers" -> writers = Integer.parseInt(args[++i]);
                 case "--writes" -> writes = Integer.parseInt(args[++i]);
                 case "--readers" -> readers = Integer.parseInt(args[++i]);
+                case "--url-suffix" -> urlSuffix = args[++i];
                 case "--help", "-h" -> {
                     System.out.println("usage: java -jar panel-app.jar --demo|--serve [--db FILE] [--port N] [--threads N]"
                             + " [--writers N] [--writes N] [--readers N]");
@@ -48,7 +54,7 @@ public final class PanelApp {
         if (db == null) {
             db = Files.createTempDirectory("panel-app-").resolve("panels.db");
         }
-        PanelStore store = new PanelStore(db.toAbsolutePath());
+        PanelStore store = new PanelStore(db.toAbsolutePath(), urlSuffix);
         if (mode.equals("--serve")) {
             store.createSchema();
             new PanelServer(store).start(port, threads);

@@ -1,0 +1,79 @@
+package io.github.sqlitepragmaagent.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The goals issue #6 sets the agent, each checked against the results of this run: met or missed,
+ * with the measured value next to the goal so that a reader can judge a near miss.
+ */
+final class Targets {
+
+    record Target(String what, String goal, String measured, boolean met) {}
+
+    private final List<Target> targets = new ArrayList<>();
+
+    List<Target> list() {
+        return targets;
+    }
+
+    Targets startup(List<StartupBenchmark.Result> results) {
+        StartupBenchmark.Result without = results.get(0);
+        StartupBenchmark.Result with = results.get(1);
+        double millis = with.startupMillis() - without.startupMillis();
+        add("start-up added by the agent (startup)", "< 80 ms", format("%.1f ms", millis), millis < 80);
+        double megabytes = (with.rssKb() - without.rssKb()) / 1024;
+        add("peak RSS added by the agent (startup)", "< 15 MB", format("%.1f MB", megabytes), megabytes < 15);
+        return this;
+    }
+
+    /** Results in {@link OpenCostBenchmark}'s order: untuned URL, pragmas in the URL, agent. */
+    Targets openCost(List<OpenCostBenchmark.Result> results) {
+        double ratio = results.get(2).microsPerOpen() / results.get(1).microsPerOpen();
+        add("open+close time, agent / pragmas in URL (open-cost)", "≤ 1.05", format("%.3f", ratio), ratio <= 1.05);
+        return this;
+    }
+
+    /** Results in {@link Configuration} order. */
+    Targets jdbcLoad(List<JdbcLoadBenchmark.Result> results, int writers, int readers) {
+        JdbcLoadBenchmark.Result defaults = results.get(Configuration.DEFAULTS.ordinal());
+        JdbcLoadBenchmark.Result agent = results.get(Configuration.AGENT.ordinal());
+        JdbcLoadBenchmark.Result url = results.get(Configuration.PRAGMAS_IN_URL.ordinal());
+        String load = " at " + writers + "+" + readers + " (jdbc-load)";
+        atLeast("writes/s, agent / pragmas in URL" + load, agent.writesPerSecond() / url.writesPerSecond(), 0.98, "");
+        atLeast("reads/s, agent / pragmas in URL" + load, agent.readsPerSecond() / url.readsPerSecond(), 0.98, "");
+        atLeast("writes/s, agent / defaults" + load, agent.writesPerSecond() / defaults.writesPerSecond(), 5, "×");
+        atLeast("reads/s, agent / defaults" + load, agent.readsPerSecond() / defaults.readsPerSecond(), 100, "×");
+        noLocks("\"database is locked\" errors with the agent" + load, agent.lockedErrors(), defaults.lockedErrors());
+        return this;
+    }
+
+    /** Results in {@link Configuration} order. */
+    Targets httpLoad(List<HttpLoadBenchmark.Result> results) {
+        HttpLoadBenchmark.Result defaults = results.get(Configuration.DEFAULTS.ordinal());
+        HttpLoadBenchmark.Result agent = results.get(Configuration.AGENT.ordinal());
+        HttpLoadBenchmark.Result url = results.get(Configuration.PRAGMAS_IN_URL.ordinal());
+        atLeast("requests/s, agent / pragmas in URL (http-load)", agent.requestsPerSecond() / url.requestsPerSecond(),
+                0.98, "");
+        noLocks("503 \"database is locked\" with the agent (http-load)", agent.lockedErrors(), defaults.lockedErrors());
+        return this;
+    }
+
+    private void atLeast(String what, double ratio, double goal, String unit) {
+        add(what, "≥ " + format(goal < 1 ? "%.2f" : "%.0f", goal) + unit, format("%.3f", ratio) + unit, ratio >= goal);
+    }
+
+    /** Zero is the goal; the defaults' count says whether this load was one that locks at all. */
+    private void noLocks(String what, long agent, long defaults) {
+        add(what, "0 (where defaults have some)", agent + " (defaults: " + defaults + ")", agent == 0);
+    }
+
+    private void add(String what, String goal, String measured, boolean met) {
+        targets.add(new Target(what, goal, measured, met));
+    }
+
+    private static String format(String pattern, double value) {
+        return String.format(Locale.ROOT, pattern, value);
+    }
+}
