@@ -30,8 +30,9 @@ public final class CreateConnectionAdvice {
             @Advice.Argument(1) Properties properties,
             @Advice.Return Object connection) throws Exception {
         if (connection != null) {
-            ClassLoader.getSystemClassLoader()
-                    .loadClass("io.github.sqlitepragmaagent.bridge.AgentBridge")
+            // Class.forName finds the already-loaded bridge in the JVM's own table without locking;
+            // ClassLoader.loadClass would take a per-name lock that every opening thread contends on.
+            Class.forName("io.github.sqlitepragmaagent.bridge.AgentBridge", false, ClassLoader.getSystemClassLoader())
                     .getMethod("connectionOpened", Object.class, String.class, Properties.class)
                     .invoke(null, connection, url, properties);
         }
