@@ -30,6 +30,7 @@ public final class ConnectionTuner implements ConnectionListener {
     private final OnceLog once = new OnceLog();
     private final FirstOpenListener firstOpenListener;
     private final SettingsCache settings;
+    private final ConfirmedJournalModes journalModes = new ConfirmedJournalModes();
     /** See {@link io.github.sqlitepragmaagent.bridge.AgentBridge#FAULT_PROPERTY}: the tuner's own failure, on demand. */
     private final boolean injectedFault = "tune".equals(System.getProperty(
             io.github.sqlitepragmaagent.bridge.AgentBridge.FAULT_PROPERTY));
@@ -131,6 +132,15 @@ public final class ConnectionTuner implements ConnectionListener {
             }
             if (step == PragmaSpec.Step.SETTING || step == PragmaSpec.Step.ACTION) {
                 batch.add(setting);
+            } else if (step == PragmaSpec.Step.CHECKED_QUERY) {
+                String literal = setting.value().sqlLiteral();
+                if (!journalModes.fresh(request.database(), literal)) {
+                    String failure = apply(connection, statement, setting);
+                    recordFailure(failures, setting, failure);
+                    if (failure == null) {
+                        journalModes.confirmed(request.database(), literal);
+                    }
+                }
             } else {
                 recordFailure(failures, setting, apply(connection, statement, setting));
             }

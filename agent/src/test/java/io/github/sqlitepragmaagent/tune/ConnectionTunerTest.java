@@ -128,6 +128,24 @@ class ConnectionTunerTest {
     }
 
     @Test
+    void aJournalModeSwitchedBackBySomeoneElseIsReassertedOnceTheConfirmationIsOlderThanASecond() throws Exception {
+        ConnectionTuner tuner = tuner(null, FirstOpenListener.NONE);
+        String url = "jdbc:sqlite:" + dir.resolve("switched.db");
+        try (Connection first = openTuned(tuner, url, new Properties())) {
+            assertEquals("wal", pragma(first, "journal_mode"));
+        }
+        try (Connection other = DriverManager.getConnection(url); Statement statement = other.createStatement()) {
+            statement.executeQuery("PRAGMA journal_mode=DELETE").close();
+        }
+
+        Thread.sleep(1100);
+
+        try (Connection later = openTuned(tuner, url, new Properties())) {
+            assertEquals("wal", pragma(later, "journal_mode"));
+        }
+    }
+
+    @Test
     void somethingThatIsNotAConnectionIsIgnored() {
         tuner(null, FirstOpenListener.NONE).connectionOpened("not a connection", "jdbc:sqlite:x.db", null);
 
