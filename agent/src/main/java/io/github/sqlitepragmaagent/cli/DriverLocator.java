@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.cli;
 
+import io.github.sqlitepragmaagent.instrument.DriverVersion;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -66,24 +67,11 @@ final class DriverLocator {
     private static File newest(List<File> jars) {
         File best = null;
         for (File jar : jars) {
-            if (best == null || compareVersions(jar.getName(), best.getName()) > 0) {
+            if (best == null || DriverVersion.compare(jar.getName(), best.getName()) > 0) {
                 best = jar;
             }
         }
         return best;
-    }
-
-    static int compareVersions(String a, String b) {
-        String[] left = a.replaceAll("[^0-9.]", " ").trim().split("[ .]+");
-        String[] right = b.replaceAll("[^0-9.]", " ").trim().split("[ .]+");
-        for (int i = 0; i < Math.max(left.length, right.length); i++) {
-            long l = i < left.length && !left[i].isEmpty() ? Long.parseLong(left[i]) : 0;
-            long r = i < right.length && !right[i].isEmpty() ? Long.parseLong(right[i]) : 0;
-            if (l != r) {
-                return Long.compare(l, r);
-            }
-        }
-        return 0;
     }
 
     private static boolean isDriver(File jar) {

@@ -25,14 +25,18 @@ public final class DriverVersion {
         return version.matches("\\d+(\\.\\d+)+") && compare(version, OLDEST_SUPPORTED) < 0;
     }
 
-    private static int compare(String a, String b) {
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
+    /**
+     * Compares versions number by number ({@code 3.9} before {@code 3.10}); anything but digits
+     * separates numbers, so a jar's file name compares by the version in it.
+     */
+    public static int compare(String a, String b) {
+        String[] left = a.replaceAll("[^0-9]+", " ").trim().split(" ");
+        String[] right = b.replaceAll("[^0-9]+", " ").trim().split(" ");
         for (int i = 0; i < Math.max(left.length, right.length); i++) {
-            int l = i < left.length ? Integer.parseInt(left[i]) : 0;
-            int r = i < right.length ? Integer.parseInt(right[i]) : 0;
+            long l = i < left.length && !left[i].isEmpty() ? Long.parseLong(left[i]) : 0;
+            long r = i < right.length && !right[i].isEmpty() ? Long.parseLong(right[i]) : 0;
             if (l != r) {
-                return Integer.compare(l, r);
+                return Long.compare(l, r);
             }
         }
         return 0;

@@ -135,7 +135,7 @@ public final class ConnectionTuner implements ConnectionListener {
             } else if (step == PragmaSpec.Step.CHECKED_QUERY) {
                 String literal = setting.value().sqlLiteral();
                 if (!journalModes.fresh(request.database(), literal)) {
-                    String failure = apply(connection, statement, setting);
+                    String failure = apply(connection, statement, setting, busyMillis(plan, request));
                     recordFailure(failures, setting, failure);
                     if (failure == null) {
                         journalModes.confirmed(request.database(), literal);
@@ -148,6 +148,21 @@ public final class ConnectionTuner implements ConnectionListener {
         applyBatch(statement, batch, failures);
         reportFailures(request, failures);
         return statement;
+    }
+
+    /** The busy timeout this connection ends up with: the agent's, the app's own, or the driver's 3000 ms. */
+    private static long busyMillis(PragmaPlan plan, OpenRequest request) {
+        for (PragmaSetting setting : plan.toApply()) {
+            if (setting.spec().step() == PragmaSpec.Step.DRIVER_SETTER) {
+                return Long.parseLong(setting.value().sqlLiteral());
+            }
+        }
+        String own = request.appPragmas().get("busy_timeout");
+        try {
+            return own == null ? 3000 : Long.parseLong(own.trim());
+        } catch (NumberFormatException e) {
+            return 3000;
+        }
     }
 
     private static String describe(Statement statement, DatabaseSettings database, PragmaPlan plan) {
@@ -192,8 +207,48 @@ public final class ConnectionTuner implements ConnectionListener {
         settings.add(setting.toString());
     }
 
+    /**
+     * Runs the journal-mode switch, retrying while SQLite answers BUSY or LOCKED, for as long as the
+     * busy timeout would wait. Switching to WAL upgrades a shared lock to an exclusive one, and when
+     * several connections upgrade at once SQLite reports BUSY at once instead of calling the busy
+     * handler (it would deadlock): without this, some of many connections opening a new file at the
+     * same instant would stay out of WAL.
+     */
+    private static String switchJournalMode(Statement statement, String sql, long busyMillis) throws SQLException {
+        long deadline = System.nanoTime() + busyMillis * 1_000_000L;
+        long pauseMillis = 1;
+        while (true) {
+            try {
+                return query(statement, sql);
+            } catch (SQLException e) {
+                if (!isBusy(e) || System.nanoTime() + pauseMillis * 1_000_000L > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting to switch the journal mode", e);
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 50);
+        }
+    }
+
+    /** SQLITE_BUSY (5) or SQLITE_LOCKED (6), extended codes included. */
+    private static boolean isBusy(SQLException e) {
+        int code = e.getErrorCode() & 0xff;
+        String message = String.valueOf(e.getMessage());
+        return code == 5 || code == 6 || message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED");
+    }
+
     /** Applies one setting; returns why it failed, or null. */
     private String apply(Connection connection, Statement statement, PragmaSetting setting) {
+        return apply(connection, statement, setting, 0);
+    }
+
+    /** {@code busyMillis}: how long a journal-mode switch may keep retrying on BUSY. */
+    private String apply(Connection connection, Statement statement, PragmaSetting setting, long busyMillis) {
         PragmaSpec spec = setting.spec();
         String literal = setting.value().sqlLiteral();
         try {
@@ -202,7 +257,7 @@ public final class ConnectionTuner implements ConnectionListener {
                     applyBusyTimeout(connection, Integer.parseInt(literal));
                     return null;
                 case CHECKED_QUERY:
-                    String mode = query(statement, "PRAGMA " + spec.name() + "=" + literal);
+                    String mode = switchJournalMode(statement, "PRAGMA " + spec.name() + "=" + literal, busyMillis);
                     String wanted = setting.value().expectedReadBack();
                     return wanted.equalsIgnoreCase(mode)
                             ? null

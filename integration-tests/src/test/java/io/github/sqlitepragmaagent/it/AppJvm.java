@@ -96,34 +96,14 @@ final class AppJvm {
 
     /** Runs {@code java -jar <the agent jar> args}: the operator's command line. */
     static AppResult cli(String... args) throws IOException, InterruptedException {
-        assumeJavaPresent();
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", AGENT_JAR.toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("cli-out", ".txt");
-        Path err = Files.createTempFile("cli-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("SQLITE_AGENT_"));
-        return new Running(builder.start(), out, err, command, Duration.ofSeconds(60)).await();
+        return withoutAgent().runJar(AGENT_JAR, args);
     }
 
     /** Runs {@code java [-javaagent] [options] -jar JAR args}, e.g. an app's executable jar. */
     AppResult runJar(Path jar, String... args) throws IOException, InterruptedException {
-        assumeJavaPresent();
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        if (withAgent) {
-            command.add("-javaagent:" + AGENT_JAR + (agentArguments == null ? "" : "=" + agentArguments));
-        }
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("app-out", ".txt");
-        Path err = Files.createTempFile("app-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("SQLITE_AGENT_"));
-        builder.environment().putAll(environment);
-        return new Running(builder.start(), out, err, command, timeout).await();
+        List<String> target = new ArrayList<>(List.of("-jar", jar.toString()));
+        target.addAll(List.of(args));
+        return launch(target).await();
     }
 
     /** Runs {@code mainClass} with {@code args} and waits for it. */
@@ -133,6 +113,17 @@ final class AppJvm {
 
     /** Starts {@code mainClass}; the caller waits with {@link Running#await()}. */
     Running start(Class<?> mainClass, String... args) throws IOException {
+        StringBuilder path = new StringBuilder();
+        for (Path entry : classPath) {
+            path.append(path.length() == 0 ? "" : File.pathSeparator).append(entry);
+        }
+        List<String> target = new ArrayList<>(List.of("-cp", path.toString(), mainClass.getName()));
+        target.addAll(List.of(args));
+        return launch(target);
+    }
+
+    /** {@code java [-javaagent] [options] TARGET...} with this JVM's environment minus SQLITE_AGENT_*, plus its own. */
+    private Running launch(List<String> target) throws IOException {
         assumeJavaPresent();
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -140,14 +131,7 @@ final class AppJvm {
             command.add("-javaagent:" + AGENT_JAR + (agentArguments == null ? "" : "=" + agentArguments));
         }
         command.addAll(jvmOptions);
-        command.add("-cp");
-        StringBuilder path = new StringBuilder();
-        for (Path entry : classPath) {
-            path.append(path.length() == 0 ? "" : File.pathSeparator).append(entry);
-        }
-        command.add(path.toString());
-        command.add(mainClass.getName());
-        command.addAll(List.of(args));
+        command.addAll(target);
         Path out = Files.createTempFile("app-out", ".txt");
         Path err = Files.createTempFile("app-err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -81,15 +81,22 @@ class FaultsTest {
         CompatibilityMatrix.passed("fault", "SIGKILL mid-load, " + trials + " times", jvmVersion, acknowledged + " acknowledged rows, " + lost + " lost, integrity ok every time");
     }
 
+    /** Several storms, each on a brand-new file: the lock-upgrade race behind this test is timing-dependent. */
     @Test
     void sixtyFourThreadsOpeningABrandNewFileAtOnceAllGetWalAndNoException() throws Exception {
-        AppResult result = AppJvm.withAgent().run(StormApp.class, "jdbc:sqlite:" + dir.resolve("storm.db"), "64");
+        AppResult result = null;
+        for (int storm = 1; storm <= 4; storm++) {
+            Path db = dir.resolve("storm-" + storm + ".db");
+            result = AppJvm.withAgent().run(StormApp.class, "jdbc:sqlite:" + db, "64");
 
-        assertEquals(0, result.exitStatus(), result::toString);
-        assertEquals("0", result.get("app.errors"), result::toString);
-        assertEquals("64", result.get("app.wal"), result::toString);
-        assertEquals(64, Databases.rows(dir.resolve("storm.db"), "storm"));
-        CompatibilityMatrix.passed("fault", "64 threads open a new file at once", result.get("jvm.version"), "all WAL, 0 exceptions");
+            assertEquals(0, result.exitStatus(), result::toString);
+            assertEquals("0", result.get("app.errors"), "storm " + storm + ": " + result);
+            assertEquals("64", result.get("app.wal"), "storm " + storm + ": " + result);
+            assertEquals(64, Databases.rows(db, "storm"));
+            assertEquals(List.of(), result.agentLinesContaining("[WARN]"), "storm " + storm + ": " + result);
+        }
+        CompatibilityMatrix.passed("fault", "64 threads open a new file at once (4 storms)", result.get("jvm.version"),
+                "all WAL, 0 exceptions");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.sqlitepragmaagent.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlitepragmaagent.instrument.DriverVersion;
 import io.github.sqlitepragmaagent.it.apps.MatrixApp;
 import io.github.sqlitepragmaagent.it.apps.OpenApp;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class VersionMatrixTest {
         String note = "SQLite " + sqlite + (walResetBug ? ", WAL-reset bug warned" : "")
                 + ("5000".equals(afterQueryTimeout) ? "" : "; setQueryTimeout(2) leaves busy_timeout=" + afterQueryTimeout
                         + " (driver behaviour)");
-        if (compare(version, "3.41") >= 0) {
+        if (DriverVersion.compare(version, "3.41") >= 0) {
             assertEquals("5000", afterQueryTimeout, "a query timeout must not undo the busy timeout: " + result);
         }
         CompatibilityMatrix.passed("sqlite-jdbc", version, result.get("jvm.version"), note);
@@ -77,18 +78,5 @@ class VersionMatrixTest {
     private static Map<String, String> defaults(AppResult result, String label) {
         return result.section(label).entrySet().stream().filter(e -> ConnectionPathsTest.DEFAULTS.containsKey(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private static int compare(String a, String b) {
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
-        for (int i = 0; i < Math.max(left.length, right.length); i++) {
-            int l = i < left.length ? Integer.parseInt(left[i]) : 0;
-            int r = i < right.length ? Integer.parseInt(right[i]) : 0;
-            if (l != r) {
-                return Integer.compare(l, r);
-            }
-        }
-        return 0;
     }
 }
