@@ -52,10 +52,6 @@ public final class DatabaseRule {
         return number;
     }
 
-    public String glob() {
-        return glob;
-    }
-
     public boolean matches(String absolutePath) {
         try {
             return matcher.matches(Paths.get(absolutePath));

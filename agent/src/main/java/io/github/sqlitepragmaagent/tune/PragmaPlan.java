@@ -26,11 +26,6 @@ public final class PragmaPlan {
         this.skipped = Collections.unmodifiableMap(skipped);
     }
 
-    /** The plan for {@code request} with the configuration's global pragmas (no rule, local disk). */
-    public static PragmaPlan of(AgentConfig config, OpenRequest request, boolean readOnly) {
-        return of(config, new DatabaseSettings(null, config.pragmas(), null), request, readOnly);
-    }
-
     /**
      * The plan for {@code request} under {@code settings}; {@code readOnly} is the request's own flag
      * or what the opened connection reports, whichever says read-only.

@@ -16,13 +16,18 @@ class PragmaPlanTest {
         return ConfigLoader.load(arguments, Map.of(), Map.of()).config();
     }
 
+    /** The plan as the tuner makes it, for a file on a local disk. */
+    private static PragmaPlan plan(AgentConfig config, OpenRequest request, boolean readOnly) {
+        return PragmaPlan.of(config, DatabaseSettings.of(config, request, MountTable.parse("")), request, readOnly);
+    }
+
     private static List<String> applied(PragmaPlan plan) {
         return plan.toApply().stream().map(PragmaSetting::toString).toList();
     }
 
     @Test
     void aFileDatabaseGetsEverythingInOrder() {
-        PragmaPlan plan = PragmaPlan.of(config(null), OpenRequest.parse("jdbc:sqlite:a.db", null), false);
+        PragmaPlan plan = plan(config(null), OpenRequest.parse("jdbc:sqlite:a.db", null), false);
 
         assertEquals(List.of("busy_timeout=5000", "journal_mode=WAL", "synchronous=NORMAL", "cache_size=-20000",
                 "foreign_keys=ON", "temp_store=MEMORY"), applied(plan));
@@ -34,19 +39,19 @@ class PragmaPlanTest {
         properties.setProperty("cache_size", "-500");
         OpenRequest request = OpenRequest.parse("jdbc:sqlite:a.db?journal_mode=DELETE", properties);
 
-        PragmaPlan kept = PragmaPlan.of(config(null), request, false);
+        PragmaPlan kept = plan(config(null), request, false);
         assertEquals(Map.of("journal_mode", "DELETE", "cache_size", "-500"), kept.keptFromApp());
         assertEquals(List.of("busy_timeout=5000", "synchronous=NORMAL", "foreign_keys=ON", "temp_store=MEMORY"),
                 applied(kept));
 
-        PragmaPlan overridden = PragmaPlan.of(config("override=true"), request, false);
+        PragmaPlan overridden = plan(config("override=true"), request, false);
         assertEquals(Map.of(), overridden.keptFromApp());
         assertEquals(6, overridden.toApply().size());
     }
 
     @Test
     void readOnlyConnectionsSkipWhatWritesTheFile() {
-        PragmaPlan plan = PragmaPlan.of(config("optimize=on"), OpenRequest.parse("jdbc:sqlite:a.db", null), true);
+        PragmaPlan plan = plan(config("optimize=on"), OpenRequest.parse("jdbc:sqlite:a.db", null), true);
 
         assertEquals(Map.of("journal_mode", "read-only connection", "optimize", "read-only connection"), plan.skipped());
         assertEquals(List.of("busy_timeout=5000", "synchronous=NORMAL", "cache_size=-20000", "foreign_keys=ON",
@@ -56,7 +61,7 @@ class PragmaPlanTest {
     @Test
     void memoryTempAndResourceDatabasesSkipTheJournalMode() {
         for (String url : List.of("jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite::resource:seed.db")) {
-            PragmaPlan plan = PragmaPlan.of(config(null), OpenRequest.parse(url, null), false);
+            PragmaPlan plan = plan(config(null), OpenRequest.parse(url, null), false);
             assertEquals(List.of("journal_mode"), List.copyOf(plan.skipped().keySet()), url);
             assertEquals(5, plan.toApply().size(), url);
         }
