@@ -3,10 +3,10 @@ package io.github.sqlitepragmaagent.audit;
 import io.github.sqlitepragmaagent.bridge.AgentBridge;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.Text;
+import io.github.sqlitepragmaagent.tune.Statements;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.Driver;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -108,8 +108,8 @@ final class DatabaseAuditor {
             throws SQLException {
         Statement statement = connection.createStatement();
         try {
-            String journalMode = text(statement, "PRAGMA journal_mode");
-            String version = text(statement, "SELECT sqlite_version()");
+            String journalMode = Statements.firstColumn(statement, "PRAGMA journal_mode");
+            String version = Statements.firstColumn(statement, "SELECT sqlite_version()");
             long pageSize = number(statement, "PRAGMA page_size");
             long pageCount = number(statement, "PRAGMA page_count");
             long freelistCount = number(statement, "PRAGMA freelist_count");
@@ -135,7 +135,7 @@ final class DatabaseAuditor {
                         + " (see https://sqlite.org/wal.html)");
             }
         } finally {
-            IntegrityCheck.close(statement);
+            Statements.closeQuietly(statement);
         }
     }
 
@@ -213,21 +213,8 @@ final class DatabaseAuditor {
         return out.toString();
     }
 
-    private static String text(Statement statement, String sql) throws SQLException {
-        ResultSet result = statement.executeQuery(sql);
-        try {
-            return result.next() ? result.getString(1) : null;
-        } finally {
-            result.close();
-        }
-    }
-
     private static long number(Statement statement, String sql) throws SQLException {
-        ResultSet result = statement.executeQuery(sql);
-        try {
-            return result.next() ? result.getLong(1) : -1;
-        } finally {
-            result.close();
-        }
+        String value = Statements.firstColumn(statement, sql);
+        return value == null ? -1 : Long.parseLong(value);
     }
 }

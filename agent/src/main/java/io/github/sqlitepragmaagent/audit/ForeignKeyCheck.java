@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.audit;
 
+import io.github.sqlitepragmaagent.tune.Statements;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,7 +66,7 @@ final class ForeignKeyCheck {
             if (timing != null) {
                 timing.close();
             }
-            IntegrityCheck.close(statement);
+            Statements.closeQuietly(statement);
         }
         return new ForeignKeyCheck(byTable, firstRows, null);
     }

@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.audit;
 
+import io.github.sqlitepragmaagent.tune.Statements;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,7 +56,7 @@ final class IntegrityCheck {
             if (timing != null) {
                 timing.close();
             }
-            close(statement);
+            Statements.closeQuietly(statement);
         }
         if (rows.size() == 1 && "ok".equals(rows.get(0))) {
             return new IntegrityCheck(Outcome.OK, Collections.<String>emptyList());
@@ -71,15 +72,5 @@ final class IntegrityCheck {
         String message = String.valueOf(e.getMessage());
         int code = e.getErrorCode() & 0xff;
         return code == 11 || code == 26 || message.contains("SQLITE_CORRUPT") || message.contains("SQLITE_NOTADB");
-    }
-
-    static void close(Statement statement) {
-        if (statement != null) {
-            try {
-                statement.close();
-            } catch (SQLException ignored) {
-                // a read-only statement on the agent's own connection: nothing to lose
-            }
-        }
     }
 }

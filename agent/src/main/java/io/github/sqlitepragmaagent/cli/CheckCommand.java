@@ -91,8 +91,9 @@ final class CheckCommand implements Command {
             if (!json) {
                 out.println("driver: " + driverName);
             }
+            Inspectors inspectors = new Inspectors(config);
             for (String path : arguments.positionals()) {
-                Verdict verdict = check(new File(path).getAbsoluteFile(), driver, config);
+                Verdict verdict = check(new File(path).getAbsoluteFile(), driver, inspectors);
                 allGood &= verdict.good;
                 if (json) {
                     jsonObjects.add(verdict.json);
@@ -123,7 +124,19 @@ final class CheckCommand implements Command {
         }
     }
 
-    private Verdict check(File file, Driver driver, AgentConfig config) {
+    /** What inspects each database, made once for the whole command. */
+    private static final class Inspectors {
+        final DatabaseCheck check;
+        final ConnectionTuner tuner;
+        final MountTable mounts = MountTable.ofThisSystem();
+
+        Inspectors(AgentConfig config) {
+            check = new DatabaseCheck(config);
+            tuner = new ConnectionTuner(config, AgentLog.get(), new TuningStats(), FirstOpenListener.NONE);
+        }
+    }
+
+    private Verdict check(File file, Driver driver, Inspectors inspectors) {
         String path = file.getPath();
         if (!file.isFile()) {
             String why = file.exists() ? "not a regular file" : "no such file (a check never creates one)";
@@ -133,13 +146,12 @@ final class CheckCommand implements Command {
         String url = "jdbc:sqlite:" + path;
         Properties properties = DatabaseCheck.readOnlyProperties();
         try (Connection connection = driver.connect(url, properties)) {
-            DatabaseCheck.Result result = new DatabaseCheck(config).run(connection, file);
+            DatabaseCheck.Result result = inspectors.check.run(connection, file);
             // Tuned as an app's read-only connection would be: only the read-only flag is the "app's".
             Properties asTheAppWouldOpen = new Properties();
             asTheAppWouldOpen.setProperty("open_mode", properties.getProperty("open_mode"));
-            String tuned = new ConnectionTuner(config, AgentLog.get(), new TuningStats(), FirstOpenListener.NONE)
-                    .tuneAndReadBack(connection, url, asTheAppWouldOpen);
-            MountTable.Mount mount = MountTable.ofThisSystem().mountOf(path);
+            String tuned = inspectors.tuner.tuneAndReadBack(connection, url, asTheAppWouldOpen);
+            MountTable.Mount mount = inspectors.mounts.mountOf(path);
             List<String> reasons = new ArrayList<String>();
             String journal = String.valueOf(result.field("journal_mode"));
             if (!"wal".equalsIgnoreCase(journal)) {

@@ -97,7 +97,7 @@ public abstract class ValueDomain {
                 }
                 shown = withNumbers;
             }
-            return join(shown);
+            return String.join(", ", shown);
         }
     }
 
@@ -178,16 +178,5 @@ public abstract class ValueDomain {
         public String allowed() {
             return "a whole number from " + min + " to " + max;
         }
-    }
-
-    static String join(List<String> items) {
-        StringBuilder out = new StringBuilder();
-        for (String item : items) {
-            if (out.length() > 0) {
-                out.append(", ");
-            }
-            out.append(item);
-        }
-        return out.toString();
     }
 }

@@ -6,7 +6,6 @@ import io.github.sqlitepragmaagent.config.PragmaSetting;
 import io.github.sqlitepragmaagent.config.PragmaSpec;
 import io.github.sqlitepragmaagent.log.OnceLog;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -89,7 +88,7 @@ public final class ConnectionTuner implements ConnectionListener {
             }
         } finally {
             if (statement != null) {
-                closeQuietly(statement);
+                Statements.closeQuietly(statement);
             }
             markUnused(connection);
         }
@@ -115,7 +114,7 @@ public final class ConnectionTuner implements ConnectionListener {
             }
             return describe(statement, database, plan);
         } finally {
-            closeQuietly(statement);
+            Statements.closeQuietly(statement);
             markUnused(connection);
         }
     }
@@ -219,7 +218,7 @@ public final class ConnectionTuner implements ConnectionListener {
         long pauseMillis = 1;
         while (true) {
             try {
-                return query(statement, sql);
+                return Statements.firstColumn(statement, sql);
             } catch (SQLException e) {
                 if (!isBusy(e) || System.nanoTime() + pauseMillis * 1_000_000L > deadline) {
                     throw e;
@@ -281,7 +280,7 @@ public final class ConnectionTuner implements ConnectionListener {
         try {
             statement.execute("PRAGMA busy_timeout=" + milliseconds);
         } finally {
-            closeQuietly(statement);
+            Statements.closeQuietly(statement);
         }
     }
 
@@ -308,17 +307,9 @@ public final class ConnectionTuner implements ConnectionListener {
         for (Map.Entry<String, List<String>> failure : failures.entrySet()) {
             if (once.first("failed|" + request.database() + "|" + failure.getKey())) {
                 log.warn("db={} could not apply {}: {}; the connection is open without it (said once per database and reason)",
-                        request.database(), join(failure.getValue()), failure.getKey());
+                        request.database(), String.join(", ", failure.getValue()), failure.getKey());
             }
         }
-    }
-
-    private static String join(List<String> items) {
-        StringBuilder out = new StringBuilder();
-        for (String item : items) {
-            out.append(out.length() == 0 ? "" : ", ").append(item);
-        }
-        return out.toString();
     }
 
     private void markUnused(Connection connection) {
@@ -331,26 +322,9 @@ public final class ConnectionTuner implements ConnectionListener {
         }
     }
 
-    static String query(Statement statement, String sql) throws SQLException {
-        ResultSet result = statement.executeQuery(sql);
-        try {
-            return result.next() ? result.getString(1) : null;
-        } finally {
-            result.close();
-        }
-    }
-
     private static String firstLine(Throwable t) {
         String message = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    private static void closeQuietly(Statement statement) {
-        try {
-            statement.close();
-        } catch (SQLException ignored) {
-            // closing a pragma statement cannot lose anything the app cares about
-        }
     }
 }

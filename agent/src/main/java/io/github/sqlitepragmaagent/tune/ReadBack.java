@@ -26,7 +26,7 @@ final class ReadBack {
             }
             String actual;
             try {
-                actual = ConnectionTuner.query(statement, "PRAGMA " + spec.name());
+                actual = Statements.firstColumn(statement, "PRAGMA " + spec.name());
             } catch (SQLException e) {
                 actual = "unreadable";
             }
