@@ -28,6 +28,14 @@ final class DatabaseAuditor {
     /** Problems shown in the log line; the JSON line and JMX carry what SQLite reported. */
     private static final int PROBLEMS_SHOWN = 5;
 
+    /**
+     * Test-only: {@code -Dsqlite.pragma.agent.test.fault=audit-hold} parks every audit for good once its
+     * connection is open, so a test can prove the JVM exits with an audit in flight without betting on
+     * how long a real check takes on the machine that runs it. It says so in the system property
+     * {@code sqlite.pragma.agent.test.audit-held}, which the test app waits for.
+     */
+    private static final boolean HOLD = "audit-hold".equals(System.getProperty(AgentBridge.FAULT_PROPERTY));
+
     private final AgentConfig config;
     private final Watchdog watchdog;
 
@@ -50,6 +58,10 @@ final class DatabaseAuditor {
             }
             Connection connection = driver.connect("jdbc:sqlite:" + database.path, readOnly());
             try {
+                if (HOLD) {
+                    System.setProperty("sqlite.pragma.agent.test.audit-held", database.path);
+                    new java.util.concurrent.CountDownLatch(1).await();
+                }
                 return inspect(connection, file, kind, database.lastReport());
             } finally {
                 connection.close();

@@ -18,12 +18,13 @@ import javax.management.ObjectName;
  *
  * <pre>
  * AuditApp URL [--write-ms N] [--grow-kb N] [--read-table T] [--insert-table T] [--wait-ms N]
- *              [--jmx ATTRIBUTE...] [--exit-hook]
+ *              [--jmx ATTRIBUTE...] [--exit-hook] [--wait-for-property NAME]
  * </pre>
  * {@code --write-ms}: a writer thread commits small transactions for N ms and reports errors.
  * {@code --grow-kb}: writes about N KB in one transaction (the WAL grows). {@code --jmx}: prints the
  * named attributes of the agent's MXBeans after waiting. {@code --exit-hook}: reports how long the JVM
- * took from the end of main to its shutdown hooks.
+ * took from the end of main to its shutdown hooks. {@code --wait-for-property}: before leaving main, waits
+ * until the agent sets that system property (its test-only fault switches do, at a point they hold).
  */
 public final class AuditApp {
 
@@ -35,6 +36,7 @@ public final class AuditApp {
         String readTable = null;
         String insertTable = null;
         boolean exitHook = false;
+        String waitForProperty = null;
         List<String> jmx = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
@@ -44,6 +46,7 @@ public final class AuditApp {
                 case "--read-table" -> readTable = args[++i];
                 case "--insert-table" -> insertTable = args[++i];
                 case "--exit-hook" -> exitHook = true;
+                case "--wait-for-property" -> waitForProperty = args[++i];
                 case "--jmx" -> {
                     while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                         jmx.add(args[++i]);
@@ -76,6 +79,9 @@ public final class AuditApp {
                 write(url, writeMillis);
             }
             Thread.sleep(waitMillis);
+            while (waitForProperty != null && System.getProperty(waitForProperty) == null) {
+                Thread.sleep(10);
+            }
             if (!jmx.isEmpty()) {
                 printJmx(jmx);
             }
