@@ -19,8 +19,11 @@ import java.net.URLClassLoader;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -83,7 +86,7 @@ final class CheckCommand implements Command {
         File driverJar = DriverLocator.locate(arguments.value("--driver"), agentJar);
         AgentLog.configure("warn");
         boolean json = arguments.has("--json");
-        List<String> jsonObjects = new ArrayList<String>();
+        List<Object> jsonObjects = new ArrayList<Object>();
         boolean allGood = true;
         try (URLClassLoader loader = new URLClassLoader(new URL[] {driverJar.toURI().toURL()}, CheckCommand.class.getClassLoader())) {
             Driver driver = (Driver) Class.forName("org.sqlite.JDBC", true, loader).getDeclaredConstructor().newInstance();
@@ -106,7 +109,7 @@ final class CheckCommand implements Command {
             return FAILED;
         }
         if (json) {
-            out.println("[" + String.join(",\n", jsonObjects) + "]");
+            out.println(JsonWriter.linePerElement(jsonObjects));
         }
         return allGood ? OK : FAILED;
     }
@@ -115,9 +118,9 @@ final class CheckCommand implements Command {
     private static final class Verdict {
         final boolean good;
         final String text;
-        final String json;
+        final Map<String, Object> json;
 
-        Verdict(boolean good, String text, String json) {
+        Verdict(boolean good, String text, Map<String, Object> json) {
             this.good = good;
             this.text = text;
             this.json = json;
@@ -140,8 +143,7 @@ final class CheckCommand implements Command {
         String path = file.getPath();
         if (!file.isFile()) {
             String why = file.exists() ? "not a regular file" : "no such file (a check never creates one)";
-            return new Verdict(false, path + "\n  verdict          FAIL: " + why + "\n",
-                    "{\"db\":" + Text.json(path) + ",\"verdict\":\"fail\",\"reasons\":[" + Text.json(why) + "]}");
+            return unreadable(path, why);
         }
         String url = "jdbc:sqlite:" + path;
         Properties properties = DatabaseCheck.readOnlyProperties();
@@ -167,9 +169,16 @@ final class CheckCommand implements Command {
             return new Verdict(good, text(path, verdict, result, tuned, mount), json(result, good, reasons, tuned, mount));
         } catch (Exception e) {
             String why = "cannot read it: " + e.getMessage();
-            return new Verdict(false, path + "\n  verdict          FAIL: " + why + "\n",
-                    "{\"db\":" + Text.json(path) + ",\"verdict\":\"fail\",\"reasons\":[" + Text.json(why) + "]}");
+            return unreadable(path, why);
         }
+    }
+
+    private static Verdict unreadable(String path, String why) {
+        Map<String, Object> json = new LinkedHashMap<String, Object>();
+        json.put("db", path);
+        json.put("verdict", "fail");
+        json.put("reasons", Collections.singletonList(why));
+        return new Verdict(false, path + "\n  verdict          FAIL: " + why + "\n", json);
     }
 
     private static String text(String path, String verdict, DatabaseCheck.Result result, String tuned, MountTable.Mount mount) {
@@ -194,17 +203,15 @@ final class CheckCommand implements Command {
         return out.toString();
     }
 
-    private static String json(DatabaseCheck.Result result, boolean good, List<String> reasons, String tuned,
+    private static Map<String, Object> json(DatabaseCheck.Result result, boolean good, List<String> reasons, String tuned,
             MountTable.Mount mount) {
-        StringBuilder extra = new StringBuilder(",\"verdict\":\"").append(good ? "ok" : "fail").append("\",\"reasons\":[");
-        for (int i = 0; i < reasons.size(); i++) {
-            extra.append(i == 0 ? "" : ",").append(Text.json(reasons.get(i)));
-        }
-        extra.append("],\"tuned\":").append(Text.json(tuned));
-        extra.append(",\"filesystem\":").append(Text.json(mount == null ? "unknown" : mount.type));
-        extra.append(",\"network_filesystem\":").append(mount != null && mount.isNetwork());
-        String audit = result.toJson();
-        return audit.substring(0, audit.length() - 1) + extra + "}";
+        Map<String, Object> json = new LinkedHashMap<String, Object>(result.fields());
+        json.put("verdict", good ? "ok" : "fail");
+        json.put("reasons", reasons);
+        json.put("tuned", tuned);
+        json.put("filesystem", mount == null ? "unknown" : mount.type);
+        json.put("network_filesystem", mount != null && mount.isNetwork());
+        return json;
     }
 
     private static void row(StringBuilder out, String label, Object value) {
