@@ -33,7 +33,11 @@ class CliTest {
         assertEquals(0, AppJvm.cli("--help").exitStatus());
         AppResult version = AppJvm.cli("--version");
         assertEquals(0, version.exitStatus(), version::toString);
-        assertTrue(version.stdout().matches("sqlite-pragma-agent \\d+\\.\\d+\\.\\d+\\S*\\R"), version::toString);
+        assertTrue(version.stdout().matches("sqlite-pragma-agent \\d+\\.\\d+\\.\\d+\\S* \\(commit ([0-9a-f]{12}|unknown)\\)\\R"),
+                version::toString);
+        AppResult app = AppJvm.withAgent().run(io.github.sqlitepragmaagent.it.apps.OpenApp.class,
+                "--url", "jdbc:sqlite:" + dir.resolve("version.db"), "--connections", "1");
+        assertEquals(1, app.agentLinesContaining(version.stdout().trim() + " started (premain)").size(), app::toString);
         for (String command : new String[] {"check", "attach", "list", "config"}) {
             AppResult help = AppJvm.cli(command, "--help");
             assertEquals(0, help.exitStatus(), help::toString);
