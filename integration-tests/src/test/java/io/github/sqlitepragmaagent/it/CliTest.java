@@ -18,14 +18,22 @@ class CliTest {
     Path dir;
 
     @Test
-    void withoutACommandItPrintsTheUsageAndExits2() throws Exception {
+    void withoutACommandItSaysSoWithAShortUsageAndExits2() throws Exception {
         AppResult result = AppJvm.cli();
 
         assertEquals(2, result.exitStatus(), result::toString);
-        assertTrue(result.stdout().startsWith("usage: java -jar sqlite-pragma-agent.jar COMMAND [ARGUMENTS]"), result::toString);
+        assertEquals("", result.stdout(), result::toString);
+        String[] lines = result.stderr().split("\\R");
+        assertEquals("sqlite-pragma-agent: name a command: check, attach, list, config", lines[0], result::toString);
+        assertTrue(lines[1].startsWith("usage: java -jar sqlite-pragma-agent.jar COMMAND [ARGUMENTS]"), result::toString);
+        assertEquals(3, lines.length, "a short usage, not the whole help: " + result);
+
+        AppResult help = AppJvm.cli("--help");
+        assertTrue(help.stdout().startsWith("usage: java -jar sqlite-pragma-agent.jar COMMAND [ARGUMENTS]"), help::toString);
         for (String command : new String[] {"check", "attach", "list", "config"}) {
-            assertTrue(result.stdout().contains("\n  " + command + " "), command + ": " + result);
+            assertTrue(help.stdout().contains("\n  " + command + " "), command + ": " + help);
         }
+        assertTrue(help.stdout().contains("\nExit status: 0 success; 1 "), help::toString);
     }
 
     @Test
@@ -67,6 +75,8 @@ class CliTest {
             String[] lines = result.stderr().split("\\R");
             assertTrue(lines[0].startsWith(reasons[i]), "first line: " + result);
             assertTrue(lines[1].startsWith("usage: java -jar sqlite-pragma-agent.jar"), "then the usage: " + result);
+            assertEquals(3, lines.length, "a short usage, not the whole help: " + result);
+            assertFalse(result.stderr().contains("Exit status"), result::toString);
         }
     }
 
@@ -118,8 +128,68 @@ class CliTest {
         AppResult result = AppJvm.cli("check", "--driver", DRIVER, corrupt.toString(), fk.toString());
 
         assertEquals(1, result.exitStatus(), result::toString);
-        assertTrue(result.stdout().contains("integrity is corrupt"), result::toString);
+        assertTrue(result.stdout().contains(corrupt + "\n  verdict          FAIL: journal_mode is delete, not wal"), result::toString);
+        assertTrue(result.stdout().contains("\n                   the integrity check found "), result::toString);
         assertTrue(result.stdout().contains("  foreign keys     3 violation(s) in child:3"), result::toString);
+    }
+
+    @Test
+    void checkWarnsAboutForeignKeyViolationsInAWalDatabaseAndExits1() throws Exception {
+        Path fk = Databases.createForeignKeyViolations(dir.resolve("fk.db"));
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + fk);
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+        }
+
+        AppResult text = AppJvm.cli("check", "--driver", DRIVER, fk.toString());
+        AppResult json = AppJvm.cli("check", "--json", "--driver", DRIVER, fk.toString());
+
+        assertEquals(1, text.exitStatus(), "warnings count: " + text);
+        assertTrue(text.stdout().contains(fk + "\n  verdict          WARN: 3 row(s) break the schema's foreign keys"), text::toString);
+        assertFalse(text.stdout().contains("healthy"), text::toString);
+        assertEquals(1, json.exitStatus(), json::toString);
+        assertTrue(json.stdout().contains("\"result\":\"warn\""), json::toString);
+        assertTrue(json.stdout().contains("\"verdict\":\"warn\",\"reasons\":[\"3 row(s) break the schema's foreign keys"),
+                json::toString);
+    }
+
+    @Test
+    void checkCountsAndIndentsEachIntegrityProblem() throws Exception {
+        Path corrupt = Databases.createCorrupt(dir.resolve("corrupt.db"));
+
+        AppResult result = AppJvm.cli("check", "--driver", DRIVER, corrupt.toString());
+
+        java.util.regex.Matcher counted = java.util.regex.Pattern.compile("\n  quick_check      corrupt: (\\d+) problem\\(s\\)\n")
+                .matcher(result.stdout());
+        assertTrue(counted.find(), result::toString);
+        String after = result.stdout().substring(counted.end());
+        int indented = 0;
+        for (String line : after.split("\n")) {
+            if (!line.startsWith("                   ")) {
+                break;
+            }
+            if (!line.trim().startsWith("*** in database ")) {
+                indented++;
+            }
+        }
+        assertEquals(Integer.parseInt(counted.group(1)), indented, "one indented line per problem counted: " + result);
+        assertTrue(Integer.parseInt(counted.group(1)) >= 1, result::toString);
+        for (String line : result.stdout().split("\n")) {
+            assertTrue(line.startsWith("  ") || line.startsWith("/") || line.startsWith("driver: "), "no line escapes the layout: " + line);
+        }
+    }
+
+    @Test
+    void checkJsonGivesTheTunedConnectionAsAnObject() throws Exception {
+        Path wal = Databases.create(dir.resolve("tuned.db"), "wal");
+
+        AppResult result = AppJvm.cli("check", "--json", "--driver", DRIVER, "--config", "rule.1.match=" + dir + "/*.db,rule.1.cache_size=-777",
+                wal.toString());
+
+        assertEquals(0, result.exitStatus(), result::toString);
+        assertTrue(result.stdout().contains("\"tuned\":{\"pragmas\":{\"busy_timeout\":5000,\"journal_mode\":\"wal\",\"synchronous\":1,"
+                + "\"cache_size\":-777,\"foreign_keys\":1,\"temp_store\":2},\"kept_from_app\":[],\"wanted\":{},"
+                + "\"skipped\":{\"journal_mode\":\"read-only connection\"},\"rule\":1}"), result::toString);
     }
 
     @Test
