@@ -117,6 +117,13 @@ final class AppJvm {
         return launch(target).await();
     }
 
+    /** Starts {@code java [-javaagent] [options] -jar JAR args}; the caller waits or stops it. */
+    Running startJar(Path jar, String... args) throws IOException {
+        List<String> target = new ArrayList<>(List.of("-jar", jar.toString()));
+        target.addAll(List.of(args));
+        return launch(target);
+    }
+
     /** Runs {@code mainClass} with {@code args} and waits for it. */
     AppResult run(Class<?> mainClass, String... args) throws IOException, InterruptedException {
         return start(mainClass, args).await();
@@ -174,6 +181,12 @@ final class AppJvm {
 
         String stdoutSoFar() throws IOException {
             return Files.readString(out, StandardCharsets.UTF_8);
+        }
+
+        /** Stops the app (SIGTERM) and returns what it printed. */
+        AppResult stop() throws IOException, InterruptedException {
+            process.destroy();
+            return await();
         }
 
         AppResult await() throws IOException, InterruptedException {
