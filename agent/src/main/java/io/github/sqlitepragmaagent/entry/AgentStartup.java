@@ -1,22 +1,12 @@
 package io.github.sqlitepragmaagent.entry;
 
-import io.github.sqlitepragmaagent.audit.AuditScheduler;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.AgentOption;
 import io.github.sqlitepragmaagent.config.ConfigLoader;
 import io.github.sqlitepragmaagent.config.ConfigProblem;
 import io.github.sqlitepragmaagent.config.LoadedConfig;
-import io.github.sqlitepragmaagent.guard.ForeignKeyDropGuard;
-import io.github.sqlitepragmaagent.hooks.ConfiguredTransactionModes;
-import io.github.sqlitepragmaagent.hooks.Sessions;
-import io.github.sqlitepragmaagent.hooks.StatementHooks;
-import io.github.sqlitepragmaagent.hooks.TuneThenFollow;
 import io.github.sqlitepragmaagent.instrument.Installer;
 import io.github.sqlitepragmaagent.log.AgentLog;
-import io.github.sqlitepragmaagent.tune.ConnectionTuner;
-import io.github.sqlitepragmaagent.tune.TuningStats;
-import io.github.sqlitepragmaagent.txn.LockErrorRegistry;
-import io.github.sqlitepragmaagent.txn.Transactions;
 import java.lang.instrument.Instrumentation;
 import org.slf4j.Logger;
 
@@ -45,12 +35,8 @@ final class AgentStartup {
             return;
         }
 
-        TuningStats stats = new TuningStats();
-        LockErrorRegistry lockErrors = new LockErrorRegistry(log);
-        ConnectionTuner tuner = new ConnectionTuner(config, log, stats, new AuditScheduler(config, log, AgentVersion.describe(), stats));
-        Sessions sessions = new Sessions(config, new ConfiguredTransactionModes(config));
-        StatementHooks statements = new StatementHooks(sessions, new ForeignKeyDropGuard(log), new Transactions(lockErrors));
-        if (!Installer.install(instrumentation, new TuneThenFollow(tuner, sessions), statements, attached, log)) {
+        AgentRuntime runtime = new AgentRuntime(config, log);
+        if (!Installer.install(instrumentation, runtime, runtime, attached, log)) {
             log.warn("another copy of the agent is already registered in this JVM; this copy does nothing");
             return;
         }
