@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * setReadOnly on an open connection: each case stepped on one thread of the app, so it is exact.
  * The app asks for IMMEDIATE itself (in its URL), where sqlite-jdbc's eager begin hurts most.
  */
-class TransactionsTest {
+class TransactionHooksTest {
 
     private static final String IMMEDIATE = "?transaction_mode=IMMEDIATE";
 
