@@ -229,11 +229,12 @@ class CliTest {
 
         AppResult valid = AppJvm.cli("config", "config=" + file + ",busy_timeout=8000");
         assertEquals(0, valid.exitStatus(), valid::toString);
-        assertTrue(valid.stdout().startsWith("KEY                          VALUE                  FROM\n"), valid::toString);
-        assertTrue(valid.stdout().contains("\nbusy_timeout                 8000                   agent argument\n"), valid::toString);
-        assertTrue(valid.stdout().contains("\ncache_size                   -4444                  file " + file + "\n"), valid::toString);
-        assertTrue(valid.stdout().contains("\nrule.1.synchronous           OFF                    file " + file + "\n"), valid::toString);
-        assertTrue(valid.stdout().contains("\njournal_mode                 WAL                    default\n"), valid::toString);
+        assertTrue(valid.stdout().matches("(?s)  KEY +VALUE +FROM\n.*"), valid::toString);
+        assertTrue(valid.stdout().matches("(?s).*\n  busy_timeout +8000 +agent argument\n.*"), valid::toString);
+        assertTrue(valid.stdout().matches("(?s).*\n  cache_size +-4444 +file " + java.util.regex.Pattern.quote(file.toString()) + "\n.*"),
+                valid::toString);
+        assertTrue(valid.stdout().matches("(?s).*\n  rule\\.1\\.synchronous +OFF +file .*"), valid::toString);
+        assertTrue(valid.stdout().matches("(?s).*\n  journal_mode +WAL +default\n.*"), valid::toString);
         assertTrue(valid.stdout().endsWith("valid\n"), valid::toString);
 
         Files.writeString(file, "cache_size=-4444\njournal_mod=WAL\n");
@@ -242,5 +243,41 @@ class CliTest {
         assertTrue(invalid.stderr().startsWith("sqlite-pragma-agent config: unknown key 'journal_mod' from file " + file
                 + " (did you mean 'journal_mode'?)"), invalid::toString);
         assertTrue(invalid.stdout().endsWith("invalid: 1 problem(s); the agent would apply nothing\n"), invalid::toString);
+    }
+
+    @Test
+    void configKeepsItsColumnsAndOrderAndMarksWhatItRefuses() throws Exception {
+        String longPath = "/srv/" + "very-long-directory-name/".repeat(3) + "cache.db";
+        Path file = Files.writeString(dir.resolve("rules.properties"), "rule.10.synchronous=OFF\nrule.10.match=/a/*.db\n"
+                + "rule.2.cache_size=-1000\nrule.2.match=" + longPath + "\n");
+
+        AppResult result = AppJvm.cli("config", "config=" + file + ",cache_size=lots,journal_mod=WAL");
+
+        assertEquals(1, result.exitStatus(), result::toString);
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (String line : result.stdout().split("\n")) {
+            if (line.matches("[ !] \\S.*") && !line.startsWith("! =")) {
+                rows.add(line);
+            }
+        }
+        int valueColumn = rows.get(0).indexOf("VALUE");
+        int fromColumn = rows.get(0).indexOf("FROM");
+        for (String row : rows.subList(1, rows.size())) {
+            assertEquals(' ', row.charAt(valueColumn - 1), "the VALUE column holds: " + row);
+            assertTrue(row.charAt(valueColumn) != ' ', "the VALUE column holds: " + row);
+            assertEquals(' ', row.charAt(fromColumn - 1), "the FROM column holds: " + row);
+            assertTrue(row.charAt(fromColumn) != ' ', "the FROM column holds: " + row);
+        }
+        java.util.List<String> keys = rows.stream().map(row -> row.substring(2).split(" +")[0]).toList();
+        assertEquals(java.util.List.of("rule.2.match", "rule.2.cache_size", "rule.10.match", "rule.10.synchronous"),
+                keys.subList(keys.size() - 4, keys.size()), "rules by number, match first: " + result);
+        assertTrue(keys.indexOf("enabled") < keys.indexOf("busy_timeout"), result::toString);
+        assertTrue(rows.stream().anyMatch(row -> row.matches("! cache_size +lots +agent argument")), result::toString);
+        assertTrue(rows.stream().anyMatch(row -> row.matches("! journal_mod +WAL +agent argument")), result::toString);
+        assertTrue(rows.stream().noneMatch(row -> row.startsWith("  cache_size ")), "the refused value only: " + result);
+        assertTrue(result.stdout().contains("\n! = refused: "), result::toString);
+
+        AppResult again = AppJvm.cli("config", "config=" + file + ",cache_size=lots,journal_mod=WAL");
+        assertEquals(result.stdout(), again.stdout(), "a stable order");
     }
 }
