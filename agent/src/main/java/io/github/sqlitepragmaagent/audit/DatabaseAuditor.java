@@ -2,7 +2,7 @@ package io.github.sqlitepragmaagent.audit;
 
 import io.github.sqlitepragmaagent.bridge.AgentBridge;
 import io.github.sqlitepragmaagent.config.AgentConfig;
-import io.github.sqlitepragmaagent.config.Text;
+import io.github.sqlitepragmaagent.support.Text;
 import io.github.sqlitepragmaagent.tune.Statements;
 import java.io.File;
 import java.sql.Connection;

@@ -4,7 +4,7 @@ import io.github.sqlitepragmaagent.config.ConfigLoader;
 import io.github.sqlitepragmaagent.config.ConfigProblem;
 import io.github.sqlitepragmaagent.config.LoadedConfig;
 import io.github.sqlitepragmaagent.config.SourcedValue;
-import io.github.sqlitepragmaagent.config.Text;
+import io.github.sqlitepragmaagent.support.Text;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.config;
 
+import io.github.sqlitepragmaagent.support.Text;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

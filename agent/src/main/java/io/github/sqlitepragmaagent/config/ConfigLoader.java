@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.config;
 
+import io.github.sqlitepragmaagent.support.Text;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;

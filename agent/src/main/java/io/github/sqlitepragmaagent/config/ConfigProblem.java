@@ -1,5 +1,7 @@
 package io.github.sqlitepragmaagent.config;
 
+import io.github.sqlitepragmaagent.support.Text;
+
 /** One thing wrong with the configuration, worded as a single line that names key, value and remedy. */
 public final class ConfigProblem {
 

@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.config;
 
+import io.github.sqlitepragmaagent.support.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
