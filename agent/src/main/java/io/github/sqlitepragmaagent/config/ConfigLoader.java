@@ -9,7 +9,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ public final class ConfigLoader {
         Map<String, SourcedValue> fromProperties = readSystemProperties(systemProperties);
         Map<String, SourcedValue> fromEnvironment = readEnvironment(environment);
 
-        SourcedValue configFile = firstOf(AgentOption.CONFIG.key(), fromArguments, fromProperties, fromEnvironment);
+        SourcedValue configFile = firstOf(AgentOptions.CONFIG.key(), fromArguments, fromProperties, fromEnvironment);
         Map<String, SourcedValue> fromFile = configFile == null
                 ? new LinkedHashMap<String, SourcedValue>()
                 : readFile(configFile, problems);
@@ -56,31 +56,16 @@ public final class ConfigLoader {
 
     private static LoadedConfig validate(Map<String, SourcedValue> merged, List<ConfigProblem> problems) {
         for (SourcedValue value : merged.values()) {
-            if (AgentOption.byKey(value.key()) == null && PragmaCatalog.byName(value.key()) == null
+            if (AgentOptions.byKey(value.key()) == null && PragmaCatalog.byName(value.key()) == null
                     && !RuleKeys.isRuleKey(value.key())) {
                 problems.add(ConfigProblem.unknownKey(value, KeySuggester.closest(value.key())));
             }
         }
 
         Map<String, SourcedValue> effective = new LinkedHashMap<String, SourcedValue>();
-        Map<AgentOption, Object> options = new EnumMap<AgentOption, Object>(AgentOption.class);
-        for (AgentOption option : AgentOption.values()) {
-            SourcedValue value = merged.get(option.key());
-            if (value == null && option.defaultValue() == null) {
-                continue;
-            }
-            if (value == null) {
-                value = SourcedValue.byDefault(option.key(), option.defaultValue());
-            }
-            try {
-                options.put(option, option.parse(value.value()));
-                effective.put(option.key(), value);
-            } catch (IllegalArgumentException e) {
-                problems.add(ConfigProblem.badValue(value, e.getMessage()));
-                if (option.defaultValue() != null) {
-                    options.put(option, option.parse(option.defaultValue()));
-                }
-            }
+        Map<ConfigOption<?>, Object> options = new HashMap<ConfigOption<?>, Object>();
+        for (ConfigOption<?> option : AgentOptions.all()) {
+            resolve(option, merged, options, effective, problems);
         }
 
         List<PragmaSetting> pragmas = new ArrayList<PragmaSetting>();
@@ -102,13 +87,33 @@ public final class ConfigLoader {
                 problems.add(ConfigProblem.badValue(value, e.getMessage()));
             }
         }
-        List<DatabaseRule> rules = RuleKeys.rules(merged, problems);
-        for (SourcedValue value : merged.values()) {
-            if (RuleKeys.isRuleKey(value.key())) {
-                effective.put(value.key(), value);
+        List<DatabaseRule> rules = RuleKeys.rules(merged, problems, problems, effective);
+        return new LoadedConfig(new AgentConfig(options, pragmas, rules, effective), problems);
+    }
+
+    /**
+     * Puts the value of {@code option} (configured, else its default) into {@code options}; an invalid
+     * value is a problem and leaves the default in its place, so that {@code strict} and
+     * {@code log.level} still decide how loudly the agent refuses.
+     */
+    private static void resolve(ConfigOption<?> option, Map<String, SourcedValue> merged,
+            Map<ConfigOption<?>, Object> options, Map<String, SourcedValue> effective, List<ConfigProblem> problems) {
+        SourcedValue value = merged.get(option.key());
+        if (value == null && option.defaultText() == null) {
+            return;
+        }
+        if (value == null) {
+            value = SourcedValue.byDefault(option.key(), option.defaultText());
+        }
+        try {
+            options.put(option, option.parse(value.value()));
+            effective.put(option.key(), value);
+        } catch (IllegalArgumentException e) {
+            problems.add(ConfigProblem.badValue(value, e.getMessage()));
+            if (option.defaultText() != null) {
+                options.put(option, option.defaultValue());
             }
         }
-        return new LoadedConfig(new AgentConfig(options, pragmas, rules, effective), problems);
     }
 
     private static Map<String, SourcedValue> readSystemProperties(Map<String, String> properties) {
@@ -130,7 +135,7 @@ public final class ConfigLoader {
      */
     private static Map<String, SourcedValue> readEnvironment(Map<String, String> environment) {
         Map<String, String> keyByVariable = new LinkedHashMap<String, String>();
-        for (AgentOption option : AgentOption.values()) {
+        for (ConfigOption<?> option : AgentOptions.all()) {
             keyByVariable.put(ConfigSource.environmentName(option.key()), option.key());
         }
         for (PragmaSpec spec : PragmaCatalog.all()) {
@@ -173,7 +178,7 @@ public final class ConfigLoader {
                 key = key.substring(ConfigSource.PROPERTY_PREFIX.length());
             }
             SourcedValue value = new SourcedValue(key, properties.getProperty(name), ConfigSource.FILE, origin);
-            if (key.equals(AgentOption.CONFIG.key())) {
+            if (key.equals(AgentOptions.CONFIG.key())) {
                 problems.add(ConfigProblem.of("config file " + Text.quote(file.getPath())
                         + " names another config file; a config file cannot include another"));
                 continue;

@@ -6,16 +6,18 @@ import io.github.sqlitepragmaagent.support.Text;
 public final class ConfigProblem {
 
     private final String message;
+    private final boolean unknownKey;
 
-    private ConfigProblem(String message) {
+    private ConfigProblem(String message, boolean unknownKey) {
         this.message = message;
+        this.unknownKey = unknownKey;
     }
 
     /** A value that the key does not accept. */
     static ConfigProblem badValue(SourcedValue value, String allowed) {
         return new ConfigProblem(
                 value.key() + "=" + Text.quote(value.value()) + " from " + value.origin()
-                        + " is not allowed; allowed: " + allowed);
+                        + " is not allowed; allowed: " + allowed, false);
     }
 
     /** A key the agent does not know. */
@@ -23,16 +25,26 @@ public final class ConfigProblem {
         return new ConfigProblem(
                 "unknown key " + Text.quote(value.key()) + " from " + value.origin()
                         + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
-                        + "; see the README's configuration reference");
+                        + "; see the README's configuration reference", true);
+    }
+
+    /** A key that looks like a rule's but is not one. */
+    static ConfigProblem unknownRuleKey(String message) {
+        return new ConfigProblem(message, true);
     }
 
     /** Anything else: a malformed argument, an unreadable file. */
     static ConfigProblem of(String message) {
-        return new ConfigProblem(message);
+        return new ConfigProblem(message, false);
     }
 
     public String message() {
         return message;
+    }
+
+    /** True for a key the agent does not know. */
+    public boolean unknownKey() {
+        return unknownKey;
     }
 
     @Override

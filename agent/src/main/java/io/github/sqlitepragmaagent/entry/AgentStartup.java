@@ -2,7 +2,7 @@ package io.github.sqlitepragmaagent.entry;
 
 import io.github.sqlitepragmaagent.audit.AuditScheduler;
 import io.github.sqlitepragmaagent.config.AgentConfig;
-import io.github.sqlitepragmaagent.config.AgentOption;
+import io.github.sqlitepragmaagent.config.AgentOptions;
 import io.github.sqlitepragmaagent.config.ConfigLoader;
 import io.github.sqlitepragmaagent.config.ConfigProblem;
 import io.github.sqlitepragmaagent.config.LoadedConfig;
@@ -21,7 +21,7 @@ final class AgentStartup {
     static void start(String arguments, Instrumentation instrumentation, boolean attached) throws Exception {
         LoadedConfig loaded = ConfigLoader.load(arguments);
         AgentConfig config = loaded.config();
-        AgentLog.configure(config.logLevel());
+        AgentLog.configure(config.logLevel().word());
         Logger log = AgentLog.get();
 
         if (!loaded.valid()) {
@@ -29,7 +29,7 @@ final class AgentStartup {
             return;
         }
         if (!config.enabled()) {
-            log.info("disabled by {}: nothing installed", config.effective().get(AgentOption.ENABLED.key()));
+            log.info("disabled by {}: nothing installed", config.effective().get(AgentOptions.ENABLED.key()));
             return;
         }
         String alreadyLoaded = System.getProperty(AgentVersion.LOADED_PROPERTY);
@@ -51,13 +51,13 @@ final class AgentStartup {
     private static void refuse(LoadedConfig loaded, Logger log, boolean attached) {
         boolean stop = loaded.config().strict() && !attached;
         String consequence = stop
-                ? "stopping the JVM (strict=true, exit status " + AgentOption.STRICT_EXIT_STATUS + ")"
+                ? "stopping the JVM (strict=true, exit status " + AgentOptions.STRICT_EXIT_STATUS + ")"
                 : "the agent applies nothing";
         for (ConfigProblem problem : loaded.problems()) {
             log.error("invalid configuration, {}: {}", consequence, problem.message());
         }
         if (stop) {
-            System.exit(AgentOption.STRICT_EXIT_STATUS);
+            System.exit(AgentOptions.STRICT_EXIT_STATUS);
         }
     }
 }

@@ -33,7 +33,7 @@ class ConfigLoaderTest {
         assertTrue(loaded.config().enabled());
         assertFalse(loaded.config().override());
         assertFalse(loaded.config().strict());
-        assertEquals("info", loaded.config().logLevel());
+        assertEquals(LogLevel.INFO, loaded.config().logLevel());
     }
 
     @Test
@@ -91,7 +91,7 @@ class ConfigLoaderTest {
         LoadedConfig loaded = ConfigLoader.load(null, NONE, Map.of("SQLITE_AGENT_LOG_LEVEL", "debug"));
 
         assertTrue(loaded.valid(), loaded.problems()::toString);
-        assertEquals("debug", loaded.config().logLevel());
+        assertEquals(LogLevel.DEBUG, loaded.config().logLevel());
         assertEquals("environment SQLITE_AGENT_LOG_LEVEL", loaded.config().effective().get("log.level").origin());
     }
 
@@ -242,7 +242,7 @@ class ConfigLoaderTest {
         assertEquals(2000L, config.auditIntegrityTimeoutMillis());
         assertEquals(8L << 20, config.auditWalWarnBytes());
         assertEquals(2_000_000_000L, config.auditSizeWarnBytes());
-        assertEquals("full", config.auditIntegrity());
+        assertEquals(AuditIntegrity.FULL, config.auditIntegrity());
     }
 
     @Test
@@ -254,7 +254,7 @@ class ConfigLoaderTest {
         assertEquals(30_000L, config.auditIntegrityTimeoutMillis());
         assertEquals(64L << 20, config.auditWalWarnBytes());
         assertEquals(0L, config.auditSizeWarnBytes());
-        assertEquals("quick", config.auditIntegrity());
+        assertEquals(AuditIntegrity.QUICK, config.auditIntegrity());
         assertNull(config.auditLogFile());
     }
 
