@@ -33,7 +33,7 @@ final class ConfigCommand implements Command {
                 + "-Dsqlite.agent.* properties (pass them to this java command) and SQLITE_AGENT_* variables, and\n"
                 + "the properties file named by config=..., with the source of each value. Validates all of it.\n"
                 + "\n"
-                + "Exit status: 0 valid; 1 invalid (each problem on stderr); 2 usage error.\n"
+                + "Exit status: 0 valid; 1 invalid or an unknown key (each problem on stderr); 2 usage error.\n"
                 + "\n"
                 + "example: java -jar sqlite-pragma-agent.jar config config=/etc/myapp/sqlite-agent.properties";
     }
@@ -50,14 +50,19 @@ final class ConfigCommand implements Command {
             out.println(String.format(Locale.ROOT, "%-28s %-22s %s", Text.clean(value.key()), Text.clean(value.value()),
                     value.origin()));
         }
-        if (loaded.valid()) {
-            out.println("valid");
-            return OK;
-        }
-        for (ConfigProblem problem : loaded.problems()) {
+        for (ConfigProblem problem : loaded.all()) {
             err.println("sqlite-pragma-agent config: " + problem.message());
         }
-        out.println("invalid: " + loaded.problems().size() + " problem(s); the agent would apply nothing");
-        return FAILED;
+        if (!loaded.valid()) {
+            out.println("invalid: " + loaded.problems().size() + " problem(s); the agent would apply nothing");
+            return FAILED;
+        }
+        if (!loaded.unknownKeys().isEmpty()) {
+            out.println("valid, but " + loaded.unknownKeys().size() + " unknown key(s) that the agent would ignore"
+                    + " (strict=true would stop the JVM)");
+            return FAILED;
+        }
+        out.println("valid");
+        return OK;
     }
 }

@@ -1,14 +1,15 @@
 package io.github.sqlitepragmaagent.config;
 
 import io.github.sqlitepragmaagent.support.Text;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.Properties;
  * environment {@code SQLITE_AGENT_KEY}, the properties file named by {@code config}, defaults.
  */
 public final class ConfigLoader {
+
+    /** The largest config file read: far more than any real configuration needs. */
+    static final long MAX_FILE_BYTES = 1L << 20;
 
     private ConfigLoader() {}
 
@@ -163,9 +167,9 @@ public final class ConfigLoader {
         Map<String, SourcedValue> values = new LinkedHashMap<String, SourcedValue>();
         File file = new File(configFile.value().trim());
         Properties properties = new Properties();
-        try (InputStream in = new FileInputStream(file);
-                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        try {
+            byte[] content = boundedContent(file);
+            properties.load(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
             problems.add(ConfigProblem.of("config file " + Text.quote(file.getPath()) + " from " + configFile.origin()
                     + " cannot be read: " + e.getMessage()));
@@ -186,6 +190,39 @@ public final class ConfigLoader {
             values.put(key, value);
         }
         return values;
+    }
+
+    /**
+     * The bytes of {@code file}, refusing anything but a regular file of at most {@link #MAX_FILE_BYTES}
+     * before it is opened: opening a FIFO blocks until someone writes to it, and a device such as
+     * /dev/zero never ends; both would hold the JVM before main.
+     */
+    private static byte[] boundedContent(File file) throws IOException {
+        if (!file.exists()) {
+            throw new IOException("no such file");
+        }
+        if (!file.isFile()) {
+            throw new IOException("not a regular file (a directory, FIFO or device); name a properties file");
+        }
+        long length = file.length();
+        if (length > MAX_FILE_BYTES) {
+            throw new IOException("it has " + length + " bytes; a config file may have at most 1 MiB (" + MAX_FILE_BYTES
+                    + " bytes)");
+        }
+        try (InputStream in = new FileInputStream(file)) {
+            // One byte more than the size just read, so that a file growing meanwhile is noticed, not cut.
+            byte[] content = new byte[(int) length + 1];
+            int total = 0;
+            int read;
+            while (total < content.length && (read = in.read(content, total, content.length - total)) > 0) {
+                total += read;
+            }
+            if (total > length) {
+                throw new IOException("it changed while it was read; a config file must be a regular file of at most"
+                        + " 1 MiB");
+            }
+            return Arrays.copyOf(content, total);
+        }
     }
 
     @SafeVarargs

@@ -28,7 +28,7 @@ public final class ConfigProblem {
                         + "; see the README's configuration reference", true);
     }
 
-    /** A key that looks like a rule's but is not one. */
+    /** A key that looks like a rule's but is not one; like any unknown key it is ignored. */
     static ConfigProblem unknownRuleKey(String message) {
         return new ConfigProblem(message, true);
     }
@@ -42,7 +42,10 @@ public final class ConfigProblem {
         return message;
     }
 
-    /** True for a key the agent does not know. */
+    /**
+     * True for a key the agent does not know: it is ignored (with a warning) rather than making the
+     * agent apply nothing, because stray variables and properties are common; strict=true refuses it.
+     */
     public boolean unknownKey() {
         return unknownKey;
     }

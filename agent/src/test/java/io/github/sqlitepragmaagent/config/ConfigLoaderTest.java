@@ -145,23 +145,41 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void anUnknownKeyIsRefusedWithASuggestion() {
-        LoadedConfig loaded = ConfigLoader.load("jornal_mode=WAL", NONE, NONE);
+    void anUnknownKeyIsIgnoredWithASuggestion() {
+        LoadedConfig loaded = ConfigLoader.load("jornal_mode=DELETE,cache_size=-100", NONE, NONE);
 
+        assertTrue(loaded.valid(), "an unknown key does not stop the rest from applying");
+        assertEquals(List.of(), loaded.problems());
         assertEquals(List.of("unknown key 'jornal_mode' from agent argument (did you mean 'journal_mode'?);"
-                + " see the README's configuration reference"), messages(loaded));
+                + " see the README's configuration reference"), messages(loaded.unknownKeys()));
+        assertEquals("WAL", byName(loaded.config().pragmas()).get("journal_mode").value().sqlLiteral());
+        assertEquals("-100", byName(loaded.config().pragmas()).get("cache_size").value().sqlLiteral());
+        assertFalse(loaded.refusedByStrict());
+        assertTrue(ConfigLoader.load("jornal_mode=DELETE,strict=true", NONE, NONE).refusedByStrict());
     }
 
     @Test
-    void unknownPropertiesAndVariablesUnderTheAgentPrefixAreRefused() {
+    void unknownPropertiesAndVariablesUnderTheAgentPrefixAreIgnoredByName() {
         LoadedConfig loaded = ConfigLoader.load(null, Map.of("sqlite.agent.cache-size", "1"),
                 Map.of("SQLITE_AGENT_NOPE", "1", "OTHER_VARIABLE", "x"));
 
-        assertEquals(2, loaded.problems().size(), loaded.problems()::toString);
-        assertTrue(messages(loaded).stream().anyMatch(m -> m.startsWith("unknown key 'cache-size' from -Dsqlite.agent.cache-size"
-                + " (did you mean 'cache_size'?)")), messages(loaded)::toString);
-        assertTrue(messages(loaded).stream().anyMatch(m -> m.startsWith("unknown key 'nope' from environment SQLITE_AGENT_NOPE")),
-                messages(loaded)::toString);
+        assertTrue(loaded.valid());
+        assertEquals(2, loaded.unknownKeys().size(), loaded.unknownKeys()::toString);
+        List<String> messages = messages(loaded.unknownKeys());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("unknown key 'cache-size' from -Dsqlite.agent.cache-size"
+                + " (did you mean 'cache_size'?)")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("unknown key 'nope' from environment SQLITE_AGENT_NOPE")),
+                messages::toString);
+    }
+
+    @Test
+    void anInvalidValueStillMakesTheWholeConfigurationInvalidNextToAnUnknownKey() {
+        LoadedConfig loaded = ConfigLoader.load("nope=1,cache_size=lots", NONE, NONE);
+
+        assertFalse(loaded.valid());
+        assertEquals(1, loaded.problems().size());
+        assertEquals(1, loaded.unknownKeys().size());
+        assertTrue(loaded.all().get(0).message().startsWith("cache_size='lots'"), "invalid values come first");
     }
 
     @Test
@@ -306,6 +324,10 @@ class ConfigLoaderTest {
     }
 
     private static List<String> messages(LoadedConfig loaded) {
-        return loaded.problems().stream().map(ConfigProblem::message).toList();
+        return messages(loaded.problems());
+    }
+
+    private static List<String> messages(List<ConfigProblem> problems) {
+        return problems.stream().map(ConfigProblem::message).toList();
     }
 }
