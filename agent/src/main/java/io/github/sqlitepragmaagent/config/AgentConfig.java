@@ -150,14 +150,27 @@ public final class AgentConfig {
         return effective;
     }
 
-    /** One line for the start-up log: {@code key=value (origin)} for every setting in effect. */
+    /**
+     * One line for the start-up log: {@code key=value (origin)} for every setting some source set,
+     * then how many others stay at their defaults; at {@code log.level=debug} every setting.
+     */
     public String describe() {
+        boolean everything = logLevel().showsDebug();
         StringBuilder out = new StringBuilder();
+        int atDefault = 0;
         for (SourcedValue value : effective.values()) {
+            if (!everything && value.source() == ConfigSource.DEFAULT) {
+                atDefault++;
+                continue;
+            }
             if (out.length() > 0) {
                 out.append(", ");
             }
             out.append(value.key()).append('=').append(Text.clean(value.value())).append(" (").append(value.origin()).append(')');
+        }
+        if (atDefault > 0) {
+            out.append(out.length() > 0 ? " and " + atDefault + " more" : "all " + atDefault + " settings")
+                    .append(" at their defaults (log.level=debug lists them)");
         }
         return out.toString();
     }

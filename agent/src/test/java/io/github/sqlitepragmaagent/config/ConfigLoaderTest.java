@@ -287,14 +287,29 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void describeListsEverySettingWithItsOrigin() {
+    void theStartLineListsWhatWasSetWithItsOriginAndCountsTheDefaults() {
         LoadedConfig loaded = ConfigLoader.load("cache_size=-1", Map.of("sqlite.agent.override", "true"), NONE);
 
-        String line = loaded.config().describe();
-        assertTrue(line.contains("cache_size=-1 (agent argument)"), line);
-        assertTrue(line.contains("override=true (-Dsqlite.agent.override)"), line);
-        assertTrue(line.contains("journal_mode=WAL (default)"), line);
-        assertFalse(line.contains("config="), line);
+        assertEquals("override=true (-Dsqlite.agent.override), cache_size=-1 (agent argument) and 16 more at their"
+                + " defaults (log.level=debug lists them)", loaded.config().describe());
+    }
+
+    @Test
+    void theStartLineOfAnUntouchedConfigurationIsOnlyTheCount() {
+        assertEquals("all 18 settings at their defaults (log.level=debug lists them)",
+                ConfigLoader.load(null, NONE, NONE).config().describe());
+    }
+
+    @Test
+    void atDebugTheStartLineListsEverySetting() {
+        for (String level : List.of("debug", "trace")) {
+            String line = ConfigLoader.load("cache_size=-1,log.level=" + level, NONE, NONE).config().describe();
+            assertTrue(line.contains("cache_size=-1 (agent argument)"), line);
+            assertTrue(line.contains("journal_mode=WAL (default)"), line);
+            assertTrue(line.contains("audit.wal.warn=64MiB (default)"), line);
+            assertFalse(line.contains("config=") || line.contains("at their defaults"), line);
+            assertEquals(ConfigLoader.load(null, NONE, NONE).config().effective().size(), line.split(", ").length, line);
+        }
     }
 
     @Test
