@@ -17,11 +17,13 @@ public final class PragmaSpec {
         ACTION
     }
 
+    private final ValueDomain domain;
     private final Step step;
     private final boolean writesDatabase;
     private final ConfigOption<PragmaValue> option;
 
     PragmaSpec(String name, ValueDomain domain, Step step, boolean writesDatabase, String defaultValue, String description) {
+        this.domain = domain;
         this.step = step;
         this.writesDatabase = writesDatabase;
         this.option = new ConfigOption<PragmaValue>(name, new KeepOr(domain, step == Step.ACTION), defaultValue,
@@ -50,6 +52,11 @@ public final class PragmaSpec {
     /** The pragma as a configuration key: its description, default and accepted values. */
     public ConfigOption<PragmaValue> option() {
         return option;
+    }
+
+    /** The values the pragma itself accepts, without {@code keep} (which every pragma accepts), for the reference. */
+    String values() {
+        return domain.allowed();
     }
 
     /**
