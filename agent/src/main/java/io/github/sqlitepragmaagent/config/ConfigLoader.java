@@ -74,12 +74,9 @@ public final class ConfigLoader {
 
         List<PragmaSetting> pragmas = new ArrayList<PragmaSetting>();
         for (PragmaSpec spec : PragmaCatalog.all()) {
-            SourcedValue value = merged.get(spec.name());
-            if (value == null && spec.defaultValue() == null) {
-                continue;
-            }
+            SourcedValue value = configuredOrDefault(spec.option(), merged);
             if (value == null) {
-                value = SourcedValue.byDefault(spec.name(), spec.defaultValue());
+                continue;
             }
             try {
                 PragmaValue parsed = spec.parse(value.value());
@@ -102,12 +99,9 @@ public final class ConfigLoader {
      */
     private static void resolve(ConfigOption<?> option, Map<String, SourcedValue> merged,
             Map<ConfigOption<?>, Object> options, Map<String, SourcedValue> effective, List<ConfigProblem> problems) {
-        SourcedValue value = merged.get(option.key());
-        if (value == null && option.defaultText() == null) {
-            return;
-        }
+        SourcedValue value = configuredOrDefault(option, merged);
         if (value == null) {
-            value = SourcedValue.byDefault(option.key(), option.defaultText());
+            return;
         }
         try {
             options.put(option, option.parse(value.value()));
@@ -118,6 +112,15 @@ public final class ConfigLoader {
                 options.put(option, option.defaultValue());
             }
         }
+    }
+
+    /** The configured value of {@code option}, else its default, else (neither) null. */
+    private static SourcedValue configuredOrDefault(ConfigOption<?> option, Map<String, SourcedValue> merged) {
+        SourcedValue value = merged.get(option.key());
+        if (value == null && option.defaultText() != null) {
+            value = SourcedValue.byDefault(option.key(), option.defaultText());
+        }
+        return value;
     }
 
     private static Map<String, SourcedValue> readSystemProperties(Map<String, String> properties) {

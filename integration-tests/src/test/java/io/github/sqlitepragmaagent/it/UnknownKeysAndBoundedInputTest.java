@@ -1,7 +1,6 @@
 package io.github.sqlitepragmaagent.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -84,16 +83,6 @@ class UnknownKeysAndBoundedInputTest {
 
         assertUntunedWithOneError(result, "cache_size='lots' from agent argument is not allowed");
         assertEquals(1, result.agentLinesContaining("ignoring unknown key 'foo'").size(), result::toString);
-    }
-
-    @Test
-    void strictStopsTheJvmForAStrayVariableToo() throws Exception {
-        AppResult result = open(AppJvm.withAgent().agentArguments("strict=true").env("SQLITE_AGENT_FOO", "1"), "strict.db");
-
-        assertEquals(78, result.exitStatus(), result::toString);
-        assertNull(result.get("app.done"), "main must not have run: " + result);
-        assertEquals(1, result.agentLinesContaining("invalid configuration, stopping the JVM (strict=true, exit status 78):"
-                + " unknown key 'foo' from environment SQLITE_AGENT_FOO").size(), result::toString);
     }
 
     @Test
