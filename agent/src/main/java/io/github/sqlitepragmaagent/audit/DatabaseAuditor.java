@@ -3,7 +3,7 @@ package io.github.sqlitepragmaagent.audit;
 import io.github.sqlitepragmaagent.bridge.AgentBridge;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.Text;
-import io.github.sqlitepragmaagent.tune.Statements;
+import io.github.sqlitepragmaagent.support.Statements;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.Driver;

@@ -5,6 +5,7 @@ import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.PragmaSetting;
 import io.github.sqlitepragmaagent.config.PragmaSpec;
 import io.github.sqlitepragmaagent.log.OnceLog;
+import io.github.sqlitepragmaagent.support.Statements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -2,6 +2,7 @@ package io.github.sqlitepragmaagent.tune;
 
 import io.github.sqlitepragmaagent.config.PragmaSetting;
 import io.github.sqlitepragmaagent.config.PragmaSpec;
+import io.github.sqlitepragmaagent.support.Statements;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
