@@ -3,6 +3,7 @@ package io.github.sqlitepragmaagent.audit;
 import io.github.sqlitepragmaagent.bridge.AgentBridge;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.Text;
+import io.github.sqlitepragmaagent.support.Faults;
 import io.github.sqlitepragmaagent.support.Statements;
 import java.io.File;
 import java.sql.Connection;
@@ -29,12 +30,12 @@ final class DatabaseAuditor {
     private static final int PROBLEMS_SHOWN = 5;
 
     /**
-     * Test-only: {@code -Dsqlite.pragma.agent.test.fault=audit-hold} parks every audit for good once its
-     * connection is open, so a test can prove the JVM exits with an audit in flight without betting on
-     * how long a real check takes on the machine that runs it. It says so in the system property
+     * Test-only ({@link Faults#AUDIT_HOLD}): parks every audit for good once its connection is open, so
+     * a test can prove the JVM exits with an audit in flight without betting on how long a real check
+     * takes on the machine that runs it. It says so in the system property
      * {@code sqlite.pragma.agent.test.audit-held}, which the test app waits for.
      */
-    private static final boolean HOLD = "audit-hold".equals(System.getProperty(AgentBridge.FAULT_PROPERTY));
+    private static final boolean HOLD = Faults.AUDIT_HOLD.active();
 
     private final AgentConfig config;
     private final Watchdog watchdog;

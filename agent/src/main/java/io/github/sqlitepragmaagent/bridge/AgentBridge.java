@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.bridge;
 
+import io.github.sqlitepragmaagent.support.Faults;
 import java.util.Properties;
 
 /**
@@ -11,14 +12,8 @@ import java.util.Properties;
  */
 public final class AgentBridge {
 
-    /**
-     * Test-only fault switch: {@code -Dsqlite.pragma.agent.test.fault=bridge} makes every call here
-     * throw before anything else happens, to prove that the advice swallows it and the app is unharmed.
-     * ({@code =tune} is read by the tuner.) Not a configuration key: never set it in production.
-     */
-    public static final String FAULT_PROPERTY = "sqlite.pragma.agent.test.fault";
-
-    private static final boolean FAULT = "bridge".equals(System.getProperty(FAULT_PROPERTY));
+    /** See {@link Faults#BRIDGE}. */
+    private static final boolean FAULT = Faults.BRIDGE.active();
 
     private static volatile ConnectionListener listener;
 
@@ -42,7 +37,7 @@ public final class AgentBridge {
     /** Called by the advice at the exit of {@code org.sqlite.JDBC.createConnection(String, Properties)}. */
     public static void connectionOpened(Object connection, String url, Properties properties) {
         if (FAULT) {
-            throw new IllegalStateException("injected fault (" + FAULT_PROPERTY + "=bridge)");
+            throw Faults.BRIDGE.injected();
         }
         ConnectionListener current = listener;
         if (current == null || connection == null || AGENT_AT_WORK.get() != null) {

@@ -5,6 +5,7 @@ import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.PragmaSetting;
 import io.github.sqlitepragmaagent.config.PragmaSpec;
 import io.github.sqlitepragmaagent.log.OnceLog;
+import io.github.sqlitepragmaagent.support.Faults;
 import io.github.sqlitepragmaagent.support.Statements;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,9 +32,8 @@ public final class ConnectionTuner implements ConnectionListener {
     private final FirstOpenListener firstOpenListener;
     private final SettingsCache settings;
     private final ConfirmedJournalModes journalModes = new ConfirmedJournalModes();
-    /** See {@link io.github.sqlitepragmaagent.bridge.AgentBridge#FAULT_PROPERTY}: the tuner's own failure, on demand. */
-    private final boolean injectedFault = "tune".equals(System.getProperty(
-            io.github.sqlitepragmaagent.bridge.AgentBridge.FAULT_PROPERTY));
+    /** See {@link Faults#TUNE}: the tuner's own failure, on demand. */
+    private final boolean injectedFault = Faults.TUNE.active();
 
     public ConnectionTuner(AgentConfig config, Logger log, TuningStats stats, FirstOpenListener firstOpenListener) {
         this.config = config;
@@ -64,8 +64,7 @@ public final class ConnectionTuner implements ConnectionListener {
 
     private void tune(Connection connection, OpenRequest request) throws SQLException {
         if (injectedFault) {
-            throw new IllegalStateException("injected fault (" + io.github.sqlitepragmaagent.bridge.AgentBridge.FAULT_PROPERTY
-                    + "=tune)");
+            throw Faults.TUNE.injected();
         }
         DatabaseSettings database = settings.of(request);
         if (database.excluded()) {
