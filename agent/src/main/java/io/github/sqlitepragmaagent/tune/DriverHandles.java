@@ -18,10 +18,12 @@ final class DriverHandles {
         }
     };
 
+    private final Method getBusyTimeout;
     private final Method setBusyTimeout;
     private final Method setFirstStatementExecuted;
 
     private DriverHandles(Class<?> connectionClass) {
+        this.getBusyTimeout = publicMethod(connectionClass, "getBusyTimeout");
         this.setBusyTimeout = publicMethod(connectionClass, "setBusyTimeout", int.class);
         this.setFirstStatementExecuted = publicMethod(connectionClass, "setFirstStatementExecuted", boolean.class);
     }
@@ -33,6 +35,22 @@ final class DriverHandles {
     /** True when the driver can set the busy timeout in a way its query timeouts will not undo. */
     boolean canSetBusyTimeout() {
         return setBusyTimeout != null;
+    }
+
+    /**
+     * The busy timeout the driver has configured for {@code connection} (the app's own, or the
+     * driver's default), or -1 when this driver cannot say.
+     */
+    int busyTimeout(Object connection) throws Exception {
+        if (getBusyTimeout == null) {
+            return -1;
+        }
+        try {
+            return ((Number) getBusyTimeout.invoke(connection)).intValue();
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof Exception ? (Exception) cause : e;
+        }
     }
 
     /**
@@ -63,9 +81,9 @@ final class DriverHandles {
         }
     }
 
-    private static Method publicMethod(Class<?> type, String name, Class<?> parameter) {
+    private static Method publicMethod(Class<?> type, String name, Class<?>... parameters) {
         try {
-            return type.getMethod(name, parameter);
+            return type.getMethod(name, parameters);
         } catch (NoSuchMethodException | SecurityException e) {
             return null;
         }
