@@ -28,6 +28,7 @@ public final class ConnectionTuner implements ConnectionListener {
     private final TuningStep busyTimeout = new BusyTimeoutStep();
     private final TuningStep journalMode = new JournalModeStep();
     private final TuningStep pragmas = new PragmaBatchStep();
+    private final SynchronousRule synchronous;
 
     public ConnectionTuner(AgentConfig config, Logger log, TuningStats stats, FirstOpenListener firstOpenListener) {
         this.config = config;
@@ -35,6 +36,7 @@ public final class ConnectionTuner implements ConnectionListener {
         this.reports = new TuningReports(log);
         this.firstOpenListener = firstOpenListener;
         this.settings = new SettingsCache(config);
+        this.synchronous = new SynchronousRule(reports);
     }
 
     @Override
@@ -79,7 +81,8 @@ public final class ConnectionTuner implements ConnectionListener {
 
     /**
      * The tuning of one connection, start to end: the busy timeout first (everything after it may
-     * wait for a lock), then the journal mode, then every other setting; then, if asked, what the
+     * wait for a lock), then the journal mode, then every other setting (synchronous only as the
+     * journal mode allows); then, if asked, what the
      * connection now reads back (null otherwise).
      */
     private String tune(Connection connection, OpenRequest request, DatabaseSettings database, boolean readBack)
@@ -92,12 +95,12 @@ public final class ConnectionTuner implements ConnectionListener {
             busyTimeout.apply(plan.toApply(Step.DRIVER_SETTER), session);
             session.startDeadline();
             journalMode.apply(plan.toApply(Step.CHECKED_QUERY), session);
-            pragmas.apply(plan.toApply(Step.SETTING, Step.ACTION), session);
+            pragmas.apply(synchronous.filter(plan.toApply(Step.SETTING, Step.ACTION), session), session);
             reports.failures(request, session.failures());
             if (!readBack) {
                 return null;
             }
-            return ReadBack.describe(session.statement(), database.pragmas(), plan)
+            return ReadBack.describe(session, database.pragmas())
                     + (database.rule() == null ? "" : " rule=" + database.rule().number());
         } finally {
             session.close();

@@ -21,12 +21,14 @@ final class JournalModeStep implements TuningStep {
         for (PragmaSetting setting : settings) {
             String literal = setting.value().sqlLiteral();
             if (confirmed.fresh(database, literal)) {
+                session.journalModeIs(setting.value().expectedReadBack());
                 continue;
             }
             Statement statement = session.statement();
             String name = setting.spec().name();
             try {
                 String mode = BusyRetry.firstColumn(statement, "PRAGMA " + name + "=" + literal, session.deadline());
+                session.journalModeIs(mode);
                 if (setting.value().expectedReadBack().equalsIgnoreCase(mode)) {
                     confirmed.confirmed(database, literal);
                 } else {
@@ -34,6 +36,7 @@ final class JournalModeStep implements TuningStep {
                             "SQLite kept " + name + "=" + mode + " (it cannot change while the database is in this state)");
                 }
             } catch (Exception e) {
+                session.journalModeIs(null);
                 session.failures().add(setting, e);
             }
         }

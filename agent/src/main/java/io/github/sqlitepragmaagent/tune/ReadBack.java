@@ -18,7 +18,9 @@ final class ReadBack {
      * ({@code (app)}) and values that differ from what the agent applied ({@code (wanted X)}), then
      * the pragmas skipped and why.
      */
-    static String describe(Statement statement, List<PragmaSetting> pragmas, PragmaPlan plan) {
+    static String describe(TuningSession session, List<PragmaSetting> pragmas) throws SQLException {
+        Statement statement = session.statement();
+        PragmaPlan plan = session.plan();
         StringBuilder out = new StringBuilder();
         for (PragmaSetting setting : pragmas) {
             PragmaSpec spec = setting.spec();
@@ -35,14 +37,20 @@ final class ReadBack {
             String wanted = setting.value().expectedReadBack();
             if (plan.keptFromApp().containsKey(spec.name())) {
                 out.append("(app)");
-            } else if (plan.toApply().contains(setting) && wanted != null && !wanted.equalsIgnoreCase(actual)) {
+            } else if (plan.toApply().contains(setting) && !session.skipped().containsKey(spec.name())
+                    && wanted != null && !wanted.equalsIgnoreCase(actual)) {
                 out.append("(wanted ").append(wanted).append(')');
             }
             out.append(' ');
         }
-        for (Map.Entry<String, String> skipped : plan.skipped().entrySet()) {
-            out.append("skipped_").append(skipped.getKey()).append("=\"").append(skipped.getValue()).append("\" ");
-        }
+        appendSkipped(out, plan.skipped());
+        appendSkipped(out, session.skipped());
         return out.toString().trim();
+    }
+
+    private static void appendSkipped(StringBuilder out, Map<String, String> skipped) {
+        for (Map.Entry<String, String> pragma : skipped.entrySet()) {
+            out.append("skipped_").append(pragma.getKey()).append("=\"").append(pragma.getValue()).append("\" ");
+        }
     }
 }

@@ -58,6 +58,15 @@ final class TuningReports {
         }
     }
 
+    /** A configured synchronous below FULL on a database that is not in WAL: said once per database. */
+    void synchronousOutsideWal(OpenRequest request, PragmaSetting setting, String state) {
+        if (once.first("synchronous-outside-wal|" + request.database())) {
+            log.warn("db={} is not in WAL ({}): {} from {} is applied as configured, but outside WAL a power loss at"
+                    + " the wrong moment can corrupt the database; configure synchronous=FULL for it, or let it use WAL",
+                    request.database(), state, setting, setting.origin().origin());
+        }
+    }
+
     /** True until a connection to {@code request}'s database has been described in the log. */
     boolean wantsReadBack(OpenRequest request) {
         return once.pending("tuned|" + request.database());

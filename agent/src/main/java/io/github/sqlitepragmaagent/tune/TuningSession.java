@@ -4,6 +4,9 @@ import io.github.sqlitepragmaagent.support.Statements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One connection's tuning while it runs: the connection, the plan, the one statement the agent uses
@@ -18,6 +21,9 @@ final class TuningSession {
     private final long startedNanos = System.nanoTime();
     private Statement statement;
     private BusyDeadline deadline;
+    private boolean journalModeKnown;
+    private String journalMode;
+    private final Map<String, String> skipped = new LinkedHashMap<String, String>();
 
     TuningSession(Connection connection, OpenRequest request, PragmaPlan plan, TuningStats stats) {
         this.connection = connection;
@@ -69,6 +75,35 @@ final class TuningSession {
 
     BusyDeadline deadline() {
         return deadline;
+    }
+
+    /** What SQLite answered to the journal-mode switch; null when it failed (the mode is then unknown). */
+    void journalModeIs(String mode) {
+        journalMode = mode;
+        journalModeKnown = true;
+    }
+
+    /** The database's journal mode, asked of SQLite when no switch answered; null when unknown. */
+    String journalMode() {
+        if (!journalModeKnown) {
+            journalModeKnown = true;
+            try {
+                journalMode = Statements.firstColumn(statement(), "PRAGMA journal_mode");
+            } catch (SQLException e) {
+                journalMode = null;
+            }
+        }
+        return journalMode;
+    }
+
+    /** Leaves {@code pragma} out on this connection, for {@code reason} (shown in the tuned line). */
+    void skip(String pragma, String reason) {
+        skipped.put(pragma, reason);
+    }
+
+    /** Pragmas the plan meant to apply but this connection's state ruled out: name to the reason. */
+    Map<String, String> skipped() {
+        return Collections.unmodifiableMap(skipped);
     }
 
     void close() {
