@@ -22,6 +22,7 @@ final class BusyRetry {
     static String firstColumn(Statement statement, String sql, BusyDeadline deadline) throws SQLException {
         long pauseMillis = 1;
         while (true) {
+            deadline.beforeStatement();
             try {
                 return Statements.firstColumn(statement, sql);
             } catch (SQLException e) {

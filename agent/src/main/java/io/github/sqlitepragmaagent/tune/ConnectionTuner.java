@@ -76,14 +76,15 @@ public final class ConnectionTuner implements ConnectionListener {
         if (database.excluded()) {
             return "none: excluded by " + database.rule() + ", the agent leaves this database alone";
         }
-        return tune(connection, request, database, true);
+        String readBack = tune(connection, request, database, true);
+        return readBack != null ? readBack : "not read back: another connection holds the database locked";
     }
 
     /**
      * The tuning of one connection, start to end: the busy timeout first (everything after it may
      * wait for a lock), then the journal mode, then every other setting (synchronous only as the
-     * journal mode allows); then, if asked, what the
-     * connection now reads back (null otherwise).
+     * journal mode allows); then, if asked and the lock allows, what the connection now reads back
+     * (null otherwise). All of it waits for other connections' locks one busy timeout at most.
      */
     private String tune(Connection connection, OpenRequest request, DatabaseSettings database, boolean readBack)
             throws SQLException {
@@ -97,14 +98,17 @@ public final class ConnectionTuner implements ConnectionListener {
             journalMode.apply(plan.toApply(Step.CHECKED_QUERY), session);
             pragmas.apply(synchronous.filter(plan.toApply(Step.SETTING, Step.ACTION), session), session);
             reports.failures(request, session.failures());
-            if (!readBack) {
+            if (!readBack || !session.canReadBack()) {
                 return null;
             }
             return ReadBack.describe(session, database.pragmas())
                     + (database.rule() == null ? "" : " rule=" + database.rule().number());
         } finally {
-            session.close();
-            markUnused(connection);
+            try {
+                session.close();
+            } finally {
+                markUnused(connection);
+            }
         }
     }
 

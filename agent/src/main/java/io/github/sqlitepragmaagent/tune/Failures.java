@@ -20,8 +20,24 @@ final class Failures {
         this.stats = stats;
     }
 
+    /** The one reason for everything another connection's lock kept out: its message differs per pragma. */
+    static final String LOCKED = "the database is locked by another connection beyond the busy timeout;"
+            + " the agent tries again on the next connection";
+
+    private boolean locked;
+
     void add(PragmaSetting setting, Exception e) {
-        add(setting, firstLine(e));
+        if (BusyRetry.isBusy(e)) {
+            locked = true;
+            add(setting, LOCKED);
+        } else {
+            add(setting, firstLine(e));
+        }
+    }
+
+    /** True when another connection's lock kept something out. */
+    boolean locked() {
+        return locked;
     }
 
     void add(PragmaSetting setting, String reason) {

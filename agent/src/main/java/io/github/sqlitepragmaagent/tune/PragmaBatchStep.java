@@ -2,7 +2,6 @@ package io.github.sqlitepragmaagent.tune;
 
 import io.github.sqlitepragmaagent.config.PragmaSetting;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -17,20 +16,19 @@ final class PragmaBatchStep implements TuningStep {
         if (settings.isEmpty()) {
             return;
         }
-        Statement statement = session.statement();
         StringBuilder sql = new StringBuilder(settings.size() * 32);
         for (PragmaSetting setting : settings) {
             sql.append(sql(setting)).append(';');
         }
         try {
-            statement.executeUpdate(sql.toString());
+            session.statement().executeUpdate(sql.toString());
             return;
         } catch (SQLException e) {
             // find out which pragma failed, and apply the others
         }
         for (PragmaSetting setting : settings) {
             try {
-                statement.execute(sql(setting));
+                session.statement().execute(sql(setting));
             } catch (Exception e) {
                 session.failures().add(setting, e);
             }

@@ -19,7 +19,6 @@ final class ReadBack {
      * the pragmas skipped and why.
      */
     static String describe(TuningSession session, List<PragmaSetting> pragmas) throws SQLException {
-        Statement statement = session.statement();
         PragmaPlan plan = session.plan();
         StringBuilder out = new StringBuilder();
         for (PragmaSetting setting : pragmas) {
@@ -29,6 +28,14 @@ final class ReadBack {
             }
             String actual;
             try {
+                Statement statement;
+                if (spec.step() == PragmaSpec.Step.DRIVER_SETTER) {
+                    // the busy timeout as the app will have it, not as the deadline may have lowered it
+                    session.restoreBusyTimeout();
+                    statement = session.statementAsIs();
+                } else {
+                    statement = session.statement();
+                }
                 actual = Statements.firstColumn(statement, "PRAGMA " + spec.name());
             } catch (SQLException e) {
                 actual = "unreadable";

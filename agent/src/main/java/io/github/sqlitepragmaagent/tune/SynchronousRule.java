@@ -34,7 +34,9 @@ final class SynchronousRule {
         }
         String state = mode == null ? "journal mode unknown" : "journal_mode=" + mode.toLowerCase(java.util.Locale.ROOT);
         if (synchronous.origin().source() != ConfigSource.DEFAULT) {
-            reports.synchronousOutsideWal(session.request(), synchronous, state);
+            if (mode != null) {
+                reports.synchronousOutsideWal(session.request(), synchronous, state);
+            }
             return settings;
         }
         session.skip(NAME, state + ", " + synchronous.value() + " is safe only in WAL");

@@ -48,12 +48,16 @@ final class TuningSession {
         return failures;
     }
 
-    /** The agent's statement on this connection, created on first use; closed by {@link #close()}. */
+    /**
+     * The agent's statement on this connection, created on first use, closed by {@link #close()}; ask
+     * for it right before each use: the statement's wait for a lock is then held to the deadline.
+     */
     Statement statement() throws SQLException {
-        if (statement == null) {
-            statement = connection.createStatement();
+        Statement agents = statementAsIs();
+        if (deadline != null) {
+            deadline.beforeStatement();
         }
-        return statement;
+        return agents;
     }
 
     /**
@@ -70,7 +74,7 @@ final class TuningSession {
         if (millis < 0) {
             millis = Integer.parseInt(Statements.firstColumn(statement(), "PRAGMA busy_timeout"));
         }
-        deadline = new BusyDeadline(millis, startedNanos);
+        deadline = new BusyDeadline(connection, millis, startedNanos);
     }
 
     BusyDeadline deadline() {
@@ -106,8 +110,42 @@ final class TuningSession {
         return Collections.unmodifiableMap(skipped);
     }
 
-    void close() {
+    /**
+     * The agent's statement without holding it to the deadline, for pragmas that take no lock
+     * ({@code busy_timeout}): they read the connection as it is.
+     */
+    Statement statementAsIs() throws SQLException {
+        if (statement == null) {
+            statement = connection.createStatement();
+        }
+        return statement;
+    }
+
+    /** Gives the connection its own busy timeout back now (the deadline may lower it again later). */
+    void restoreBusyTimeout() throws SQLException {
+        if (deadline != null) {
+            try {
+                deadline.restore();
+            } catch (SQLException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new SQLException("could not restore the connection's busy timeout", e);
+            }
+        }
+    }
+
+    /**
+     * True when the read-back is worth its statements: the deadline has time left and no setting
+     * failed for a lock (the connection is then described when a later one is fully tuned).
+     */
+    boolean canReadBack() {
+        return !failures.locked() && (deadline == null || !deadline.expired());
+    }
+
+    /** Closes the agent's statement and gives the connection its own busy timeout back. */
+    void close() throws SQLException {
         Statements.closeQuietly(statement);
         statement = null;
+        restoreBusyTimeout();
     }
 }

@@ -210,6 +210,38 @@ class ConnectionTunerTest {
     }
 
     @Test
+    void aLockedDatabaseCostsOneBusyTimeoutThenALaterConnectionIsFullyTuned() throws SQLException {
+        ConnectionTuner tuner = tuner(null, FirstOpenListener.NONE);
+        Path db = dir.resolve("locked.db");
+        String url = "jdbc:sqlite:" + db + "?busy_timeout=1000";
+        try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + db); Statement hold = holder.createStatement()) {
+            hold.executeUpdate("CREATE TABLE t(x)");
+            hold.executeUpdate("BEGIN EXCLUSIVE");
+            hold.executeUpdate("INSERT INTO t VALUES (1)");
+
+            long started = System.nanoTime();
+            try (Connection locked = openTuned(tuner, url, new Properties())) {
+                long tookMillis = (System.nanoTime() - started) / 1_000_000;
+                // ~7 busy timeouts without the deadline; the bound is far from both answers.
+                assertTrue(tookMillis < 3000, "open took " + tookMillis + " ms");
+                assertEquals(1000, ((org.sqlite.SQLiteConnection) locked).getBusyTimeout(), "the app's timeout is back");
+            }
+            hold.executeUpdate("COMMIT");
+        }
+        assertEquals(List.of("WARN db=" + db + " could not apply journal_mode=WAL, cache_size=-20000: " + Failures.LOCKED
+                + "; the connection is open without it (said once per database and reason)"), log.linesContaining("WARN"));
+        assertEquals(List.of(), log.linesContaining("tuned db="), "described once fully tuned");
+
+        try (Connection later = openTuned(tuner, url, new Properties())) {
+            assertEquals("wal", pragma(later, "journal_mode"));
+            assertEquals("1", pragma(later, "synchronous"));
+            assertEquals("-20000", pragma(later, "cache_size"));
+        }
+        assertEquals(1, log.linesContaining("INFO tuned db=" + db + " busy_timeout=1000(app) journal_mode=wal synchronous=1").size(),
+                log.lines::toString);
+    }
+
+    @Test
     void somethingThatIsNotAConnectionIsIgnored() {
         tuner(null, FirstOpenListener.NONE).connectionOpened("not a connection", "jdbc:sqlite:x.db", null);
 
