@@ -19,9 +19,4 @@ public final class OnceLog {
     public boolean first(String key) {
         return seen.size() < MAX_KEYS && seen.add(key);
     }
-
-    /** True when {@link #first(String)} would now say true for {@code key}; remembers nothing. */
-    public boolean pending(String key) {
-        return seen.size() < MAX_KEYS && !seen.contains(key);
-    }
 }

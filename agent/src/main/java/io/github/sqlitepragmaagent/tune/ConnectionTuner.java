@@ -55,8 +55,9 @@ public final class ConnectionTuner implements ConnectionListener {
                 reports.excluded(request, database);
                 return;
             }
-            String readBack = tune((Connection) connection, request, database, reports.wantsReadBack(request));
-            if (readBack != null && reports.tuned(request, readBack)) {
+            boolean describe = reports.wantsReadBack(request);
+            String readBack = tune((Connection) connection, request, database, describe);
+            if (describe && reports.tuned(request, readBack)) {
                 firstOpenListener.firstOpen(request, (Connection) connection);
             }
             stats.connectionTuned();

@@ -3,8 +3,11 @@ package io.github.sqlitepragmaagent.tune;
 import io.github.sqlitepragmaagent.config.PragmaSetting;
 import io.github.sqlitepragmaagent.log.OnceLog;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 
 /**
@@ -13,8 +16,13 @@ import org.slf4j.Logger;
  */
 final class TuningReports {
 
+    /** Past this many databases waiting to be described, a locked database is simply not described. */
+    private static final int MAX_UNDESCRIBED = 1_000;
+
     private final Logger log;
     private final OnceLog once = new OnceLog();
+    /** Databases whose chosen connection a lock kept from being described: their next one is. */
+    private final Set<String> undescribed = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
 
     TuningReports(Logger log) {
         this.log = log;
@@ -67,14 +75,24 @@ final class TuningReports {
         }
     }
 
-    /** True until a connection to {@code request}'s database has been described in the log. */
+    /**
+     * True when this connection is the one to describe in the log: the database's first, or the next
+     * one after a connection that a lock kept from being described. The caller then calls
+     * {@link #tuned}.
+     */
     boolean wantsReadBack(OpenRequest request) {
-        return once.pending("tuned|" + request.database());
+        return once.first("tuned|" + request.database()) || undescribed.remove(request.database());
     }
 
-    /** Describes the database's first tuned connection; true when this call did (it is said once). */
+    /**
+     * Describes the connection {@link #wantsReadBack} chose; {@code readBack} null means a lock kept
+     * it from being read, and the next connection is described instead. True when it was described.
+     */
     boolean tuned(OpenRequest request, String readBack) {
-        if (!once.first("tuned|" + request.database())) {
+        if (readBack == null) {
+            if (undescribed.size() < MAX_UNDESCRIBED) {
+                undescribed.add(request.database());
+            }
             return false;
         }
         log.info("tuned db={} {}", request.database(), readBack);
