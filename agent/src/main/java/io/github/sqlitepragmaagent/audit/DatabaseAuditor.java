@@ -4,6 +4,7 @@ import io.github.sqlitepragmaagent.bridge.AgentBridge;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.Text;
 import io.github.sqlitepragmaagent.support.Faults;
+import io.github.sqlitepragmaagent.support.SqliteUrl;
 import io.github.sqlitepragmaagent.support.Statements;
 import java.io.File;
 import java.sql.Connection;
@@ -57,7 +58,7 @@ final class DatabaseAuditor {
             if (!file.isFile()) {
                 return stopped(database, kind, "the database file is gone; this database is not audited any more");
             }
-            Connection connection = driver.connect("jdbc:sqlite:" + database.path, readOnly());
+            Connection connection = driver.connect(SqliteUrl.forFile(database.path), readOnly());
             try {
                 if (HOLD) {
                     System.setProperty("sqlite.pragma.agent.test.audit-held", database.path);

@@ -1,7 +1,11 @@
 package io.github.sqlitepragmaagent.tune;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The few sqlite-jdbc methods the tuner calls that JDBC does not offer.
@@ -18,11 +22,14 @@ final class DriverHandles {
         }
     };
 
+    private final Class<?> connectionClass;
+    private volatile Set<String> pragmaNames;
     private final Method getBusyTimeout;
     private final Method setBusyTimeout;
     private final Method setFirstStatementExecuted;
 
     private DriverHandles(Class<?> connectionClass) {
+        this.connectionClass = connectionClass;
         this.getBusyTimeout = publicMethod(connectionClass, "getBusyTimeout");
         this.setBusyTimeout = publicMethod(connectionClass, "setBusyTimeout", int.class);
         this.setFirstStatementExecuted = publicMethod(connectionClass, "setFirstStatementExecuted", boolean.class);
@@ -60,6 +67,35 @@ final class DriverHandles {
      */
     void setBusyTimeout(Object connection, int milliseconds) throws Exception {
         invoke(setBusyTimeout, connection, milliseconds);
+    }
+
+    /**
+     * The URL parameter names this driver version takes as pragmas (its {@code SQLiteConfig.Pragma}
+     * names): it moves them out of the file name and keeps every other parameter in it. Null when
+     * this driver does not say. Read only once a connection is open: touching the enum before the
+     * driver's {@code SQLiteConfig} is initialised fails in some versions.
+     */
+    Set<String> pragmaNames() {
+        Set<String> names = pragmaNames;
+        if (names == null) {
+            names = readPragmaNames();
+            pragmaNames = names;
+        }
+        return names.isEmpty() ? null : names;
+    }
+
+    private Set<String> readPragmaNames() {
+        Set<String> names = new HashSet<String>();
+        try {
+            Class<?> pragma = Class.forName("org.sqlite.SQLiteConfig$Pragma", false, connectionClass.getClassLoader());
+            Field name = pragma.getField("pragmaName");
+            for (Object constant : pragma.getEnumConstants()) {
+                names.add(String.valueOf(name.get(constant)));
+            }
+        } catch (Exception | LinkageError e) {
+            names.clear();
+        }
+        return Collections.unmodifiableSet(names);
     }
 
     /**
