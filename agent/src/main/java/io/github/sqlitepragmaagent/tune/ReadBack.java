@@ -15,8 +15,9 @@ final class ReadBack {
 
     /**
      * {@code name=value} for every configured pragma that can be read, marking values the app kept
-     * ({@code (app)}) and values that differ from what the agent applied ({@code (wanted X)}), then
-     * the pragmas skipped and why.
+     * ({@code (app)}) and values that differ from what the agent applied ({@code (wanted X)});
+     * {@code name=ON} (or {@code =failed}) for an action run on this connection; then the pragmas
+     * skipped and why.
      */
     static String describe(TuningSession session, List<PragmaSetting> pragmas) throws SQLException {
         PragmaPlan plan = session.plan();
@@ -24,6 +25,10 @@ final class ReadBack {
         for (PragmaSetting setting : pragmas) {
             PragmaSpec spec = setting.spec();
             if (spec.step() == PragmaSpec.Step.ACTION) {
+                // an action has nothing to read back: say whether it ran on this connection
+                if (plan.toApply().contains(setting)) {
+                    out.append(spec.name()).append(session.failures().contains(setting) ? "=failed " : "=ON ");
+                }
                 continue;
             }
             String actual;

@@ -242,6 +242,26 @@ class ConnectionTunerTest {
     }
 
     @Test
+    void anOptimizeThatRanShowsInTheTunedLine() throws SQLException {
+        ConnectionTuner tuner = tuner("optimize=ON", FirstOpenListener.NONE);
+        try (Connection connection = openTuned(tuner, "jdbc:sqlite:" + dir.resolve("optimized.db"), new Properties())) {
+            assertEquals("wal", pragma(connection, "journal_mode"));
+        }
+        assertEquals(List.of("INFO tuned db=" + dir.resolve("optimized.db") + " busy_timeout=5000 journal_mode=wal synchronous=1"
+                + " cache_size=-20000 foreign_keys=1 temp_store=2 optimize=ON"), log.lines);
+
+        log.lines.clear();
+        Properties readOnly = new Properties();
+        readOnly.setProperty("open_mode", "1");
+        try (Connection connection = openTuned(tuner("optimize=ON", FirstOpenListener.NONE),
+                "jdbc:sqlite:" + dir.resolve("optimized.db"), readOnly)) {
+            assertEquals("wal", pragma(connection, "journal_mode"));
+        }
+        assertTrue(log.lines.get(0).endsWith(" temp_store=2 skipped_journal_mode=\"read-only connection\""
+                + " skipped_optimize=\"read-only connection\""), log.lines::toString);
+    }
+
+    @Test
     void somethingThatIsNotAConnectionIsIgnored() {
         tuner(null, FirstOpenListener.NONE).connectionOpened("not a connection", "jdbc:sqlite:x.db", null);
 
