@@ -7,7 +7,6 @@ import io.github.sqlitepragmaagent.support.Faults;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
-import java.util.Set;
 import org.slf4j.Logger;
 
 /**
@@ -47,7 +46,7 @@ public final class ConnectionTuner implements ConnectionListener {
         }
         OpenRequest request = null;
         try {
-            request = OpenRequest.parse(url, properties, driverPragmas(connection));
+            request = OpenRequest.of(connection, url, properties);
             if (injectedFault) {
                 throw Faults.TUNE.injected();
             }
@@ -73,7 +72,7 @@ public final class ConnectionTuner implements ConnectionListener {
      * connection opened with {@code url} and {@code properties}, and returns what it reads back.
      */
     public String tuneAndReadBack(Connection connection, String url, Properties properties) throws SQLException {
-        OpenRequest request = OpenRequest.parse(url, properties, driverPragmas(connection));
+        OpenRequest request = OpenRequest.of(connection, url, properties);
         DatabaseSettings database = settings.of(request);
         if (database.excluded()) {
             return "none: excluded by " + database.rule() + ", the agent leaves this database alone";
@@ -112,12 +111,6 @@ public final class ConnectionTuner implements ConnectionListener {
                 markUnused(connection);
             }
         }
-    }
-
-    /** The URL parameters the connection's own driver takes as pragmas: they decide which file it opened. */
-    private static Set<String> driverPragmas(Object connection) {
-        Set<String> names = DriverHandles.of(connection).pragmaNames();
-        return names != null ? names : OpenRequest.DRIVER_PRAGMAS;
     }
 
     private void markUnused(Connection connection) {

@@ -67,6 +67,15 @@ public final class OpenRequest {
         this.appPragmas = Collections.unmodifiableMap(appPragmas);
     }
 
+    /**
+     * What {@code connection}'s own driver read from {@code url} and {@code properties} (either may
+     * be null): which parameters are pragmas, and so which file it opened, depends on its version.
+     */
+    public static OpenRequest of(Object connection, String url, Properties properties) {
+        Set<String> names = connection == null ? null : DriverHandles.of(connection).pragmaNames();
+        return parse(url, properties, names != null ? names : DRIVER_PRAGMAS);
+    }
+
     /** Reads {@code url} and {@code properties} (either may be null) as sqlite-jdbc 3.54.1.0 would; never throws. */
     public static OpenRequest parse(String url, Properties properties) {
         return parse(url, properties, DRIVER_PRAGMAS);
