@@ -41,6 +41,26 @@ public final class ConnectionTuner implements ConnectionListener {
 
     @Override
     public void connectionOpened(Object connection, String url, Properties properties) {
+        connectionOpened(connection, url, properties, null);
+    }
+
+    /**
+     * Tunes a new connection, then hands it to {@code next} (null for none) while the tuning's busy
+     * deadline still holds: the agent's other work on a new connection waits for another process's
+     * lock no longer than what is left of the same one busy timeout. {@code next} is called in every
+     * case (a database left alone, a tuner failure); what it throws is its own, not the tuner's.
+     */
+    public void connectionOpened(Object connection, String url, Properties properties, ConnectionListener next) {
+        Follower follower = new Follower(next, connection, url, properties);
+        try {
+            tuneOpened(connection, url, properties, follower);
+        } finally {
+            follower.runIfNotYet();
+        }
+        follower.rethrow();
+    }
+
+    private void tuneOpened(Object connection, String url, Properties properties, Follower follower) {
         if (!(connection instanceof Connection)) {
             return;
         }
@@ -56,7 +76,7 @@ public final class ConnectionTuner implements ConnectionListener {
                 return;
             }
             boolean describe = reports.wantsReadBack(request);
-            String readBack = tune((Connection) connection, request, database, describe);
+            String readBack = tune((Connection) connection, request, database, describe, follower);
             if (describe && reports.tuned(request, readBack)) {
                 firstOpenListener.firstOpen(request, (Connection) connection);
             }
@@ -77,7 +97,7 @@ public final class ConnectionTuner implements ConnectionListener {
         if (database.excluded()) {
             return "none: excluded by " + database.rule() + ", the agent leaves this database alone";
         }
-        String readBack = tune(connection, request, database, true);
+        String readBack = tune(connection, request, database, true, Follower.NONE);
         return readBack != null ? readBack : "not read back: another connection holds the database locked";
     }
 
@@ -87,8 +107,8 @@ public final class ConnectionTuner implements ConnectionListener {
      * journal mode allows); then, if asked and the lock allows, what the connection now reads back
      * (null otherwise). All of it waits for other connections' locks one busy timeout at most.
      */
-    private String tune(Connection connection, OpenRequest request, DatabaseSettings database, boolean readBack)
-            throws SQLException {
+    private String tune(Connection connection, OpenRequest request, DatabaseSettings database, boolean readBack,
+            Follower follower) throws SQLException {
         PragmaPlan plan = PragmaPlan.of(config, database, request, request.readOnly() || connection.isReadOnly());
         reports.keptFromApp(request, plan);
         reports.networkFilesystem(request, database, plan);
@@ -99,16 +119,55 @@ public final class ConnectionTuner implements ConnectionListener {
             journalMode.apply(plan.toApply(Step.CHECKED_QUERY), session);
             pragmas.apply(synchronous.filter(plan.toApply(Step.SETTING, Step.ACTION), session), session);
             reports.failures(request, session.failures());
-            if (!readBack || !session.canReadBack()) {
-                return null;
-            }
-            return ReadBack.describe(session, database.pragmas())
-                    + (database.rule() == null ? "" : " rule=" + database.rule().number());
+            String described = readBack && session.canReadBack()
+                    ? ReadBack.describe(session, database.pragmas()) + (database.rule() == null ? "" : " rule=" + database.rule().number())
+                    : null;
+            session.statement(); // holds whatever the follower runs to what is left of the deadline
+            follower.runIfNotYet();
+            return described;
         } finally {
             try {
                 session.close();
             } finally {
                 markUnused(connection);
+            }
+        }
+    }
+
+    /** The listener that runs after the tuner, within its deadline; run once, its failure kept for its caller. */
+    private static final class Follower {
+
+        static final Follower NONE = new Follower(null, null, null, null);
+
+        private final ConnectionListener next;
+        private final Object connection;
+        private final String url;
+        private final Properties properties;
+        private boolean done;
+        private RuntimeException failure;
+
+        Follower(ConnectionListener next, Object connection, String url, Properties properties) {
+            this.next = next;
+            this.connection = connection;
+            this.url = url;
+            this.properties = properties;
+        }
+
+        void runIfNotYet() {
+            if (next == null || done) {
+                return;
+            }
+            done = true;
+            try {
+                next.connectionOpened(connection, url, properties);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        void rethrow() {
+            if (failure != null) {
+                throw failure;
             }
         }
     }
