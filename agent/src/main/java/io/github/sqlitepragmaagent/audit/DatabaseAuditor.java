@@ -3,8 +3,10 @@ package io.github.sqlitepragmaagent.audit;
 import io.github.sqlitepragmaagent.bridge.AgentBridge;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.AuditIntegrity;
+import io.github.sqlitepragmaagent.support.Faults;
+import io.github.sqlitepragmaagent.support.SqliteUrl;
+import io.github.sqlitepragmaagent.support.Statements;
 import io.github.sqlitepragmaagent.support.Text;
-import io.github.sqlitepragmaagent.tune.Statements;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -30,12 +32,12 @@ final class DatabaseAuditor {
     private static final int PROBLEMS_SHOWN = 5;
 
     /**
-     * Test-only: {@code -Dsqlite.pragma.agent.test.fault=audit-hold} parks every audit for good once its
-     * connection is open, so a test can prove the JVM exits with an audit in flight without betting on
-     * how long a real check takes on the machine that runs it. It says so in the system property
+     * Test-only ({@link Faults#AUDIT_HOLD}): parks every audit for good once its connection is open, so
+     * a test can prove the JVM exits with an audit in flight without betting on how long a real check
+     * takes on the machine that runs it. It says so in the system property
      * {@code sqlite.pragma.agent.test.audit-held}, which the test app waits for.
      */
-    private static final boolean HOLD = "audit-hold".equals(System.getProperty(AgentBridge.FAULT_PROPERTY));
+    private static final boolean HOLD = Faults.AUDIT_HOLD.active();
 
     private final AgentConfig config;
     private final Watchdog watchdog;
@@ -57,7 +59,7 @@ final class DatabaseAuditor {
             if (!file.isFile()) {
                 return stopped(database, kind, "the database file is gone; this database is not audited any more");
             }
-            Connection connection = driver.connect("jdbc:sqlite:" + database.path, readOnly());
+            Connection connection = driver.connect(SqliteUrl.forFile(database.path), readOnly());
             try {
                 if (HOLD) {
                     System.setProperty("sqlite.pragma.agent.test.audit-held", database.path);

@@ -1,6 +1,6 @@
 package io.github.sqlitepragmaagent.audit;
 
-import io.github.sqlitepragmaagent.tune.Statements;
+import io.github.sqlitepragmaagent.support.Statements;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
