@@ -1,7 +1,7 @@
 package io.github.sqlitepragmaagent.audit;
 
 import io.github.sqlitepragmaagent.config.AgentConfig;
-import io.github.sqlitepragmaagent.jmx.AgentMXBean;
+import io.github.sqlitepragmaagent.jmx.AgentStatus;
 import io.github.sqlitepragmaagent.jmx.JmxRegistry;
 import io.github.sqlitepragmaagent.tune.FirstOpenListener;
 import io.github.sqlitepragmaagent.tune.OpenRequest;
@@ -75,7 +75,17 @@ public final class AuditScheduler implements FirstOpenListener {
     private void registerJmx(AuditedDatabase database) {
         if (!agentRegistered) {
             agentRegistered = true;
-            jmx.registerAgent(new AgentStatus());
+            jmx.registerAgent(new AgentStatus(version, stats, new AgentStatus.AuditCounts() {
+                @Override
+                public int databases() {
+                    return databases.size();
+                }
+
+                @Override
+                public long auditsRun() {
+                    return auditsRun.get();
+                }
+            }));
         }
         jmx.registerDatabase(database.path, new DatabaseStatus(database));
     }
@@ -140,34 +150,6 @@ public final class AuditScheduler implements FirstOpenListener {
                 thread = executor;
             }
             return thread;
-        }
-    }
-
-    /** The agent as JMX shows it. */
-    private final class AgentStatus implements AgentMXBean {
-        @Override
-        public String getVersion() {
-            return version;
-        }
-
-        @Override
-        public long getConnectionsTuned() {
-            return stats.connectionsTuned();
-        }
-
-        @Override
-        public long getPragmaFailures() {
-            return stats.pragmaFailures();
-        }
-
-        @Override
-        public int getDatabases() {
-            return databases.size();
-        }
-
-        @Override
-        public long getAuditsRun() {
-            return auditsRun.get();
         }
     }
 }
