@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -133,15 +132,8 @@ public final class AuditScheduler implements FirstOpenListener {
         }
         synchronized (this) {
             if (thread == null) {
-                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, new ThreadFactory() {
-                    @Override
-                    public Thread newThread(Runnable work) {
-                        Thread audit = new Thread(work, "sqlite-pragma-agent-audit");
-                        audit.setDaemon(true);
-                        audit.setPriority(Thread.MIN_PRIORITY);
-                        return audit;
-                    }
-                });
+                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+                        new AgentThreads("sqlite-pragma-agent-audit", Thread.MIN_PRIORITY));
                 executor.setRemoveOnCancelPolicy(true);
                 executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
                 jmx = new JmxRegistry(log);

@@ -80,6 +80,17 @@ public final class RedeployApp {
             reachable = reachable(loaders);
         }
         System.out.println("app.loaders_reachable=" + reachable);
+        StringBuilder left = new StringBuilder();
+        for (int i = 0; i < loaders.size(); i++) {
+            if (loaders.get(i).get() != null) {
+                left.append(left.length() == 0 ? "" : ",").append(i + 1);
+            }
+        }
+        System.out.println("app.reachable_rounds=" + left);
+        if (System.getProperty("redeploy.heap.dump") != null && reachable > 0) {
+            java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .dumpHeap(System.getProperty("redeploy.heap.dump"), true);
+        }
         tomcat.stop();
         tomcat.destroy();
         System.out.println("app.done=true");
