@@ -45,6 +45,7 @@ public final class RedeployApp {
         boolean waitForAudit = args.length > 3 && args[3].equals("--wait-for-audit");
         Path webapp = buildWebapp(work.resolve("webapp"), driverJar);
 
+        startTheJdksProcessReaper();
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(work.resolve("tomcat").toString());
         tomcat.getHost().setAppBase(work.resolve("tomcat").toString());
@@ -94,6 +95,19 @@ public final class RedeployApp {
         tomcat.stop();
         tomcat.destroy();
         System.out.println("app.done=true");
+    }
+
+    /**
+     * sqlite-jdbc runs {@code uname -o} when it loads its native library, and the JDK (17) creates its
+     * "process reaper" thread from the first thread that starts a process, with that thread's context
+     * class loader: without this, the first webapp's loader stays reachable for as long as the reaper
+     * lives (60 s idle), with or without the agent. A container's own leak-prevention listener does
+     * the same kind of thing for other JDK singletons: create it first, from the container's thread.
+     */
+    private static void startTheJdksProcessReaper() throws Exception {
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 
     /** {@code WEB-INF/lib/sqlite-jdbc.jar} and the listener in {@code WEB-INF/classes}. */
