@@ -83,6 +83,16 @@ public final class AgentConfig {
         return (String) options.get(AgentOption.AUDIT_LOG_FILE);
     }
 
+    /** Databases kept under periodic audit (and in JMX) at once. */
+    public int auditMaxDatabases() {
+        return ((Long) options.get(AgentOption.AUDIT_MAX_DATABASES)).intValue();
+    }
+
+    /** First audits that may wait at once. */
+    public int auditMaxPending() {
+        return ((Long) options.get(AgentOption.AUDIT_MAX_PENDING)).intValue();
+    }
+
     /** The pragmas to apply, in apply order; those left untouched ({@code keep}) are absent. */
     public List<PragmaSetting> pragmas() {
         return pragmas;

@@ -26,6 +26,12 @@ public enum AgentOption {
     AUDIT_WAL_WARN("audit.wal.warn", "64MiB", Kind.SIZE, "a -wal file larger than this is warned about"),
     AUDIT_SIZE_WARN("audit.size.warn", null, Kind.SIZE, "a database file larger than this is warned about"),
     AUDIT_LOG_FILE("audit.log.file", null, Kind.PATH, "also append each audit as one JSON line to this file"),
+    AUDIT_MAX_DATABASES("audit.max.databases", "1000", Kind.COUNT,
+            "databases kept under periodic audit, each with its JMX bean; past it the one opened longest ago is"
+                    + " dropped (announced once); every database still gets its first audit"),
+    AUDIT_MAX_PENDING("audit.max.pending", "10000", Kind.COUNT,
+            "first audits waiting at once (databases opened within audit.delay, or faster than they are audited);"
+                    + " past it the oldest waiting one is skipped (announced once)"),
     WAL_NETWORK("wal.network", "refuse", Kind.WAL_NETWORK,
             "refuse leaves a database on a network filesystem out of WAL (it needs shared memory); allow switches anyway");
 
@@ -42,6 +48,7 @@ public enum AgentOption {
         DURATION_OR_OFF("a duration such as 30s, 5m, 1h, 2d, or off"),
         SIZE("a size in bytes, or with a unit: 512KiB, 64MiB, 10GiB (KB, MB, GB are powers of 1000)"),
         INTEGRITY("quick, full, off"),
+        COUNT("a whole number, 1 or more"),
         WAL_NETWORK("refuse, allow");
 
         final String allowed;
@@ -136,6 +143,16 @@ public enum AgentOption {
                 long bytes = Quantities.bytes(lower);
                 if (bytes > 0) {
                     return Long.valueOf(bytes);
+                }
+                break;
+            case COUNT:
+                try {
+                    long count = Long.parseLong(value);
+                    if (count >= 1 && count <= Integer.MAX_VALUE) {
+                        return Long.valueOf(count);
+                    }
+                } catch (NumberFormatException e) {
+                    // not a number: refused below
                 }
                 break;
             case INTEGRITY:
