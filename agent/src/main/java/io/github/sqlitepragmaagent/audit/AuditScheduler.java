@@ -240,6 +240,7 @@ public final class AuditScheduler implements FirstOpenListener {
             log.debug("audit started db={} kind={}", database.path, kind);
             AuditReport report = auditor.audit(database, kind);
             auditsRun.incrementAndGet();
+            database.recorded(report);
             String unreadable = report.unreadableFile();
             if (unreadable == null) {
                 database.readable();
@@ -247,7 +248,6 @@ public final class AuditScheduler implements FirstOpenListener {
                 log.debug("audit db={} kind={}: still the same unreadable file, already reported", database.path, kind);
                 return report;
             }
-            database.recorded(report);
             auditLog.write(report);
             return report;
         } catch (Throwable t) {
