@@ -20,7 +20,7 @@ class ManyDatabasesTest {
     void pastTheCapEveryDatabaseStillGetsItsFirstAuditAndTheCapIsAnnouncedOnce() throws Exception {
         Path corrupt = Databases.createCorrupt(dir.resolve("corrupt.db"));
 
-        AppResult result = AppJvm.withAgent().agentArguments("audit.delay=0s").timeout(Duration.ofMinutes(5))
+        AppResult result = AppJvm.withAgent().agentArguments("audit.delay=0s").timeout(Duration.ofMinutes(4))
                 .run(ManyDatabasesApp.class, dir.toString(), "1100", "--open", corrupt.toString());
 
         assertEquals(0, result.exitStatus(), result::toString);

@@ -64,7 +64,7 @@ public final class ManyDatabasesApp {
                 System.out.println("app.open_failed=" + file.getFileName() + ":" + e.getMessage().replace(' ', '_'));
             }
         }
-        boolean audited = waitFor(() -> number(AGENT, "AuditsRun") >= files.size(), 300);
+        boolean audited = waitFor(() -> number(AGENT, "AuditsRun") >= files.size(), 120);
         System.out.println("app.all_audited=" + audited);
         System.out.println("jmx.Databases=" + number(AGENT, "Databases"));
         System.out.println("app.beans=" + beans());
