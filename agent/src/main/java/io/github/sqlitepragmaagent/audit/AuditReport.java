@@ -1,6 +1,6 @@
 package io.github.sqlitepragmaagent.audit;
 
-import io.github.sqlitepragmaagent.config.Text;
+import io.github.sqlitepragmaagent.support.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,6 +113,14 @@ final class AuditReport {
             }
         }
         return json.append('}').toString();
+    }
+
+    /** The fields of {@link #toJson()}, in its order. */
+    Map<String, Object> jsonFields() {
+        Map<String, Object> json = new LinkedHashMap<String, Object>();
+        json.put("time", startedAtMillis);
+        json.putAll(allFields());
+        return json;
     }
 
     private Map<String, Object> allFields() {

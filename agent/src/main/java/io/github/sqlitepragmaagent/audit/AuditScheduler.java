@@ -1,6 +1,7 @@
 package io.github.sqlitepragmaagent.audit;
 
 import io.github.sqlitepragmaagent.config.AgentConfig;
+import io.github.sqlitepragmaagent.config.AuditIntegrity;
 import io.github.sqlitepragmaagent.jmx.AgentStatus;
 import io.github.sqlitepragmaagent.jmx.JmxRegistry;
 import io.github.sqlitepragmaagent.tune.FirstOpenListener;
@@ -213,7 +214,7 @@ public final class AuditScheduler implements FirstOpenListener {
         if (config.auditIntervalMillis() > 0) {
             sizes = periodic(database, AuditReport.Kind.SIZES, config.auditIntervalMillis());
         }
-        if (config.auditIntegrityIntervalMillis() > 0 && !"off".equals(config.auditIntegrity())) {
+        if (config.auditIntegrityIntervalMillis() > 0 && config.auditIntegrity() != AuditIntegrity.OFF) {
             integrity = periodic(database, AuditReport.Kind.INTEGRITY, config.auditIntegrityIntervalMillis());
         }
         database.schedules(sizes, integrity);
