@@ -7,6 +7,7 @@ import io.github.sqlitepragmaagent.jmx.JmxRegistry;
 import io.github.sqlitepragmaagent.tune.FirstOpenListener;
 import io.github.sqlitepragmaagent.tune.OpenRequest;
 import io.github.sqlitepragmaagent.tune.TuningStats;
+import io.github.sqlitepragmaagent.txn.LockErrorRegistry;
 import java.sql.Connection;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -53,6 +54,7 @@ public final class AuditScheduler implements FirstOpenListener {
     private boolean agentRegistered;
     private final AtomicLong auditsRun = new AtomicLong();
 
+    private final LockErrorRegistry lockErrors;
     private volatile ScheduledThreadPoolExecutor thread;
     private JmxRegistry jmx;
     private DatabaseAuditor auditor;
@@ -64,8 +66,9 @@ public final class AuditScheduler implements FirstOpenListener {
         }
     };
 
-    public AuditScheduler(AgentConfig config, Logger log, String version, TuningStats stats) {
+    public AuditScheduler(AgentConfig config, Logger log, String version, TuningStats stats, LockErrorRegistry lockErrors) {
         this.config = config;
+        this.lockErrors = lockErrors;
         this.log = log;
         this.version = version;
         this.stats = stats;
@@ -174,7 +177,7 @@ public final class AuditScheduler implements FirstOpenListener {
         }
         databases.put(database.path, database);
         databaseCount = databases.size();
-        jmx.registerDatabase(database.path, new DatabaseStatus(database));
+        jmx.registerDatabase(database.path, new DatabaseStatus(database, lockErrors));
         if (config.auditEnabled()) {
             schedulePeriodic(database);
         }
@@ -205,7 +208,7 @@ public final class AuditScheduler implements FirstOpenListener {
             public long auditsRun() {
                 return auditsRun.get();
             }
-        }));
+        }, lockErrors));
     }
 
     private void schedulePeriodic(AuditedDatabase database) {
@@ -240,6 +243,11 @@ public final class AuditScheduler implements FirstOpenListener {
         try {
             log.debug("audit started db={} kind={}", database.path, kind);
             AuditReport report = auditor.audit(database, kind);
+            if (kind != AuditReport.Kind.FIRST) {
+                // Periodic lines only: the first audit's line keeps its fixed shape, and the first periodic
+                // one counts from the database's first connection.
+                report.put("lock_errors", database.lockErrorsSinceLastAudit(lockErrors.of(database.path)));
+            }
             auditsRun.incrementAndGet();
             database.recorded(report);
             String unreadable = report.unreadableFile();

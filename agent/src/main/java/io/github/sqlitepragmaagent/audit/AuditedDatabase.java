@@ -14,6 +14,9 @@ import java.util.concurrent.ScheduledFuture;
  */
 final class AuditedDatabase {
 
+    /** Lock errors counted up to the previous periodic audit, so each periodic line says how many came since. */
+    private long lockErrorsAtLastAudit;
+
     final String path;
     private volatile WeakReference<Class<?>> driverClass;
     /** Touched by the audit thread only. */
@@ -105,5 +108,13 @@ final class AuditedDatabase {
 
     long auditsRun() {
         return auditsRun;
+    }
+
+    /** Lock errors since the previous periodic audit of this database (0 when it has had none); audit thread only. */
+    long lockErrorsSinceLastAudit(io.github.sqlitepragmaagent.txn.LockErrors errors) {
+        long total = errors == null ? 0 : errors.total();
+        long since = total - lockErrorsAtLastAudit;
+        lockErrorsAtLastAudit = total;
+        return since;
     }
 }

@@ -1,14 +1,49 @@
 package io.github.sqlitepragmaagent.audit;
 
 import io.github.sqlitepragmaagent.jmx.DatabaseMXBean;
+import io.github.sqlitepragmaagent.txn.LockErrorRegistry;
+import io.github.sqlitepragmaagent.txn.LockErrors;
 
 /** A database's last audit, as JMX shows it. */
 final class DatabaseStatus implements DatabaseMXBean {
 
     private final AuditedDatabase database;
+    private final LockErrorRegistry lockErrors;
 
-    DatabaseStatus(AuditedDatabase database) {
+    DatabaseStatus(AuditedDatabase database, LockErrorRegistry lockErrors) {
         this.database = database;
+        this.lockErrors = lockErrors;
+    }
+
+    @Override
+    public long getLockErrors() {
+        LockErrors errors = lockErrors.of(database.path);
+        return errors == null ? 0 : errors.total();
+    }
+
+    @Override
+    public long getLockErrorsUpgrade() {
+        return lockErrorsOf(LockErrors.Kind.UPGRADE);
+    }
+
+    @Override
+    public long getLockErrorsBegin() {
+        return lockErrorsOf(LockErrors.Kind.BEGIN);
+    }
+
+    @Override
+    public long getLockErrorsCommit() {
+        return lockErrorsOf(LockErrors.Kind.COMMIT);
+    }
+
+    @Override
+    public long getLockErrorsStatement() {
+        return lockErrorsOf(LockErrors.Kind.STATEMENT);
+    }
+
+    private long lockErrorsOf(LockErrors.Kind kind) {
+        LockErrors errors = lockErrors.of(database.path);
+        return errors == null ? 0 : errors.of(kind);
     }
 
     @Override

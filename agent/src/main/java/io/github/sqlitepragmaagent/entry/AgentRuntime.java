@@ -43,7 +43,7 @@ final class AgentRuntime implements ConnectionListener, StatementListener {
             TuningStats stats = new TuningStats();
             LockErrorRegistry lockErrors = new LockErrorRegistry(log);
             ConnectionTuner tuner = new ConnectionTuner(config, log, stats,
-                    new AuditScheduler(config, log, AgentVersion.describe(), stats));
+                    new AuditScheduler(config, log, AgentVersion.describe(), stats, lockErrors));
             DanglingReferences dangling = new DanglingReferences(log);
             Sessions sessions = new Sessions(config, new ConfiguredTransactionModes(config), dangling);
             this.opened = new TuneThenFollow(tuner, sessions);

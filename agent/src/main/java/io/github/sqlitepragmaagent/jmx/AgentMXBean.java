@@ -22,4 +22,7 @@ public interface AgentMXBean {
 
     /** Audits run, all databases together. */
     long getAuditsRun();
+
+    /** "Database is locked" errors that reached the app, all databases together. */
+    long getLockErrors();
 }

@@ -1,6 +1,7 @@
 package io.github.sqlitepragmaagent.jmx;
 
 import io.github.sqlitepragmaagent.tune.TuningStats;
+import io.github.sqlitepragmaagent.txn.LockErrorRegistry;
 
 /** The agent as JMX shows it: the tuner's counters and the audits' own. */
 public final class AgentStatus implements AgentMXBean {
@@ -16,11 +17,18 @@ public final class AgentStatus implements AgentMXBean {
     private final String version;
     private final TuningStats stats;
     private final AuditCounts audits;
+    private final LockErrorRegistry lockErrors;
 
-    public AgentStatus(String version, TuningStats stats, AuditCounts audits) {
+    public AgentStatus(String version, TuningStats stats, AuditCounts audits, LockErrorRegistry lockErrors) {
         this.version = version;
         this.stats = stats;
         this.audits = audits;
+        this.lockErrors = lockErrors;
+    }
+
+    @Override
+    public long getLockErrors() {
+        return lockErrors.total();
     }
 
     @Override

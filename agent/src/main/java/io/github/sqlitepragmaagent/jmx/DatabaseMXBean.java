@@ -57,4 +57,19 @@ public interface DatabaseMXBean {
     long getReclaimableBytes();
 
     long getAuditsRun();
+
+    /** "Database is locked" errors (SQLITE_BUSY/SQLITE_LOCKED) that reached the app on this database. */
+    long getLockErrors();
+
+    /** Of those: a statement inside a transaction, typically a read-then-write upgrade that SQLite fails at once. */
+    long getLockErrorsUpgrade();
+
+    /** Of those: a transaction that could not begin within the busy timeout. */
+    long getLockErrorsBegin();
+
+    /** Of those: a commit. */
+    long getLockErrorsCommit();
+
+    /** Of those: a statement outside any transaction, after the busy timeout. */
+    long getLockErrorsStatement();
 }

@@ -63,11 +63,11 @@ public final class Transactions {
 
     /** A statement is about to run: the delayed begin happens now, unless it is a foreign_keys pragma. */
     public void beforeStatement(Session session, Object db, String sql) throws SQLException {
-        if (session.pendingBegin != null && !session.inTransaction && SqlText.startsWithWord(sql, "PRAGMA")
-                && isForeignKeysPragma(sql)) {
-            // PRAGMA foreign_keys does nothing inside a transaction; without the agent's delay the app's
-            // own "PRAGMA foreign_keys=OFF" first in a migration would be ignored just the same, but the
-            // app that writes it means it: run it before the transaction begins.
+        if (session.pendingBegin != null && !session.inTransaction && isConnectionPragma(sql)) {
+            // A pragma that sets or reads this connection only (busy_timeout, query_only, ...) runs the
+            // same before the transaction as inside it, and must not take the write lock an IMMEDIATE begin
+            // takes. PRAGMA foreign_keys even does nothing inside a transaction: the app that writes it
+            // first in a migration means it, so it runs before the transaction begins.
             return;
         }
         beginIfPending(session, db);
@@ -134,6 +134,25 @@ public final class Transactions {
         String second = words[1] == null ? "" : words[1];
         String third = words[2] == null ? "" : words[2];
         return !second.equalsIgnoreCase("TO") && !(second.equalsIgnoreCase("TRANSACTION") && third.equalsIgnoreCase("TO"));
+    }
+
+    /**
+     * Pragmas that concern the connection, not the database file: running one before or inside the
+     * transaction is the same, except foreign_keys, which only works before it.
+     */
+    private static final java.util.Set<String> CONNECTION_PRAGMAS = new java.util.HashSet<String>(java.util.Arrays.asList(
+            "foreign_keys", "busy_timeout", "query_only", "cache_size", "cache_spill", "temp_store", "read_uncommitted",
+            "recursive_triggers", "automatic_index", "case_sensitive_like", "reverse_unordered_selects", "analysis_limit",
+            "threads", "soft_heap_limit", "hard_heap_limit", "synchronous", "trusted_schema", "cell_size_check",
+            "ignore_check_constraints", "count_changes", "short_column_names", "full_column_names", "empty_result_callbacks"));
+
+    /** True for {@code PRAGMA x[=v]} where x is one of {@link #CONNECTION_PRAGMAS}. */
+    static boolean isConnectionPragma(String sql) {
+        if (sql == null || !SqlText.startsWithWord(sql, "PRAGMA")) {
+            return false;
+        }
+        String[] words = SqlText.firstWords(sql, 2);
+        return words[1] != null && CONNECTION_PRAGMAS.contains(words[1].toLowerCase(java.util.Locale.ROOT));
     }
 
     /** True for {@code PRAGMA foreign_keys ...} (with or without a schema). */

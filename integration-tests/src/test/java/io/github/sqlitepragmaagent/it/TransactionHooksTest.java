@@ -84,9 +84,14 @@ class TransactionHooksTest {
 
     @Test
     void upgradeErrorsAreCountedAndExplainedOnce() throws Exception {
-        AppResult with = run(true, "upgrade", "");
+        AppResult with = AppJvm.withAgent().agentArguments("audit.delay=0s,audit.interval=1s")
+                .run(TransactionApp.class, dir.toString(), "upgrade", "");
 
         assertEquals("3", with.get("app.lock_errors_caught"), with::toString);
+        assertEquals("3", with.get("jmx.lock_errors"), "JMX counts what the app caught: " + with);
+        assertEquals("3", with.get("jmx.database_lock_errors"), with::toString);
+        assertEquals("3", with.get("jmx.database_lock_errors_upgrade"), with::toString);
+        assertTrue(with.agentLinesContaining("kind=sizes").get(0).contains(" lock_errors=3"), "the periodic audit line: " + with);
         assertEquals(1, with.agentLinesContaining("lock_error=upgrade").size(), with::toString);
         assertTrue(with.agentLinesContaining("lock_error=upgrade").get(0).contains("transaction_mode=IMMEDIATE prevents it"),
                 with::toString);

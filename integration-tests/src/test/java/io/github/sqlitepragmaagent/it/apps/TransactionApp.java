@@ -107,7 +107,24 @@ public final class TransactionApp {
                 app.setAutoCommit(true);
             }
             System.out.println("app.lock_errors_caught=" + caught);
+            String database = "io.github.sqlitepragmaagent:type=Database,path=\"" + url.substring("jdbc:sqlite:".length()) + "\"";
+            Jmx.awaitRegistered(database);
             System.out.println("jmx.lock_errors=" + Jmx.attribute("io.github.sqlitepragmaagent:type=Agent", "LockErrors"));
+            System.out.println("jmx.database_lock_errors=" + Jmx.attribute(database, "LockErrors"));
+            System.out.println("jmx.database_lock_errors_upgrade=" + Jmx.attribute(database, "LockErrorsUpgrade"));
+            // With audit.interval set, stay until a periodic audit has reported these errors too.
+            while (Long.parseLong(Jmx.attribute(database, "AuditsRun")) < 2) {
+                sleep(20);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -143,6 +160,18 @@ public final class TransactionApp {
 
     /** Reads one attribute of the agent's MXBeans, or says it is not there. */
     static final class Jmx {
+        /** The agent registers its beans on its audit thread after audit.delay: wait for them (bounded by the test's timeout). */
+        static void awaitRegistered(String bean) {
+            try {
+                javax.management.ObjectName name = new javax.management.ObjectName(bean);
+                while (!java.lang.management.ManagementFactory.getPlatformMBeanServer().isRegistered(name)) {
+                    Thread.sleep(20);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         static String attribute(String bean, String name) {
             try {
                 javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
