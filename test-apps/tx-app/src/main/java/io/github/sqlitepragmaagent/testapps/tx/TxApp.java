@@ -11,6 +11,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A transactional Spring Boot service (Spring Data JPA, Hibernate's community SQLiteDialect,
@@ -36,12 +38,15 @@ public class TxApp implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final Environment env;
+    private final TransactionTemplate transaction;
 
-    public TxApp(PanelService service, JdbcTemplate jdbc, DataSource dataSource, Environment env) {
+    public TxApp(PanelService service, JdbcTemplate jdbc, DataSource dataSource, Environment env,
+            PlatformTransactionManager transactions) {
         this.service = service;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.env = env;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     public static void main(String[] args) {
@@ -52,7 +57,8 @@ public class TxApp implements ApplicationRunner {
     public void run(ApplicationArguments args) throws Exception {
         String url = env.getRequiredProperty("spring.datasource.url");
         Path db = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", ""));
-        createSchema();
+        // In a transaction: on an autoCommit=false pool nothing else would commit it.
+        transaction.executeWithoutResult(status -> createSchema());
         for (String pragma : List.of("journal_mode", "busy_timeout")) {
             print("app." + pragma, jdbc.queryForObject("PRAGMA " + pragma, String.class));
         }
