@@ -54,13 +54,15 @@ public class PanelService {
         return total;
     }
 
+    /** {@code count} panels, each with {@code counter} at 0 (so that every adjustment is an update). */
     @Transactional
-    public List<Long> seed(int count) {
+    public List<Long> seed(int count, String counter) {
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 1; i <= count; i++) {
             Panel panel = new Panel("roof-" + i, "south roof");
             panel.getSettings().put("tilt", "30");
             panel.getSettings().put("azimuth", "180");
+            panel.getSettings().put(counter, "0");
             ids.add(panels.save(panel).getId());
         }
         return ids;

@@ -66,7 +66,7 @@ public class TxApp implements ApplicationRunner {
         print("app.pool_auto_commit", pool.isAutoCommit());
         print("jvm.version", System.getProperty("java.version"));
 
-        List<Long> panelIds = service.seed(env.getProperty("load.panels", Integer.class, 4));
+        List<Long> panelIds = service.seed(env.getProperty("load.panels", Integer.class, 4), Load.SETTING);
         Failures failures = new Failures();
         Load load = new Load(service, panelIds, failures);
         WriteLockProbe probe = new WriteLockProbe(url);
