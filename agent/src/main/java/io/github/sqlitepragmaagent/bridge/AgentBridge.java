@@ -1,60 +1,110 @@
 package io.github.sqlitepragmaagent.bridge;
 
+import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * The one class that advice inlined into sqlite-jdbc calls.
+ * Where code woven into sqlite-jdbc arrives (through {@link DriverHook}) and is handed to the agent's
+ * listeners.
  *
- * <p>Advice code runs inside {@code org.sqlite.JDBC}, whatever class loader loaded it, and finds
- * this class by name through the system class loader (see {@code CreateConnectionAdvice}); its
- * signature therefore uses {@code java.base} types only. The agent registers its listener here.
+ * <p>This class lives in the system class loader with the rest of the agent; woven code reaches it by
+ * name from any loader. Its signatures use JDK types only. It never lets anything but an intended
+ * {@link SQLException} escape to the driver.
  */
 public final class AgentBridge {
 
     /**
      * Test-only fault switch: {@code -Dsqlite.pragma.agent.test.fault=bridge} makes every call here
-     * throw before anything else happens, to prove that the advice swallows it and the app is unharmed.
+     * throw before anything else happens, to prove that the woven code swallows it and the app is unharmed.
      * ({@code =tune} is read by the tuner.) Not a configuration key: never set it in production.
      */
     public static final String FAULT_PROPERTY = "sqlite.pragma.agent.test.fault";
 
     private static final boolean FAULT = "bridge".equals(System.getProperty(FAULT_PROPERTY));
 
-    private static volatile ConnectionListener listener;
+    private static volatile ConnectionListener connections;
+    private static volatile StatementListener statements;
 
     /**
-     * Set while the agent itself works on a connection (tuning it, or opening one to audit), so that a
-     * connection the agent opens is never tuned or audited again by the agent.
+     * Set while the agent itself works on a connection (tuning it, auditing, running its own statements
+     * from a hook), so that nothing the agent does on a connection is seen by the agent again.
      */
     private static final ThreadLocal<Boolean> AGENT_AT_WORK = new ThreadLocal<Boolean>();
 
     private AgentBridge() {}
 
-    /** Registers the agent's listener; returns false when one is already registered. */
-    public static synchronized boolean register(ConnectionListener newListener) {
-        if (listener != null) {
+    /** Registers the agent's listeners; returns false when they are already registered. */
+    public static synchronized boolean register(ConnectionListener connectionListener, StatementListener statementListener) {
+        if (connections != null) {
             return false;
         }
-        listener = newListener;
+        statements = statementListener;
+        connections = connectionListener;
         return true;
     }
 
-    /** Called by the advice at the exit of {@code org.sqlite.JDBC.createConnection(String, Properties)}. */
-    public static void connectionOpened(Object connection, String url, Properties properties) {
+    static Object dispatch(DriverHook hook, Object self, Object[] arguments) {
         if (FAULT) {
             throw new IllegalStateException("injected fault (" + FAULT_PROPERTY + "=bridge)");
         }
-        ConnectionListener current = listener;
-        if (current == null || connection == null || AGENT_AT_WORK.get() != null) {
-            return;
+        if (self == null || AGENT_AT_WORK.get() != null) {
+            return null;
         }
         AGENT_AT_WORK.set(Boolean.TRUE);
         try {
-            current.connectionOpened(connection, url, properties);
+            return call(hook, self, arguments);
+        } catch (SQLException refusal) {
+            throw Unchecked.<RuntimeException>rethrow(refusal);
         } catch (Throwable ignored) {
-            // The listener reports its own failures; whatever escapes must never reach the app.
+            // The listeners report their own failures; whatever escapes must never reach the app.
+            return null;
         } finally {
             AGENT_AT_WORK.remove();
+        }
+    }
+
+    private static Object call(DriverHook hook, Object self, Object[] arguments) throws SQLException {
+        ConnectionListener opened = connections;
+        StatementListener listener = statements;
+        if (opened == null) {
+            return null;
+        }
+        switch (hook) {
+            case OPENED:
+                opened.connectionOpened(self, (String) arguments[0], (Properties) arguments[1]);
+                return null;
+            case PREPARE:
+                listener.beforePrepare(self, arguments[0], (String) arguments[1]);
+                return null;
+            case EXECUTE:
+                if (arguments.length == 2) {
+                    listener.beforeExecute(self, arguments[0], (String) arguments[1]);
+                } else {
+                    listener.beforeExecute(self, null, arguments.length == 1 ? (String) arguments[0] : null);
+                }
+                return null;
+            case EXEC:
+                return listener.beforeDriverExec(self, (String) arguments[0]) ? DriverHook.SKIP : null;
+            case ERROR:
+                listener.error(self, ((Integer) arguments[0]).intValue());
+                return null;
+            case SET_READ_ONLY:
+                return listener.setReadOnly(self, ((Boolean) arguments[0]).booleanValue()) ? DriverHook.SKIP : null;
+            default:
+                return null;
+        }
+    }
+
+    /** Runs {@code work} as the agent's own, so that the hooks ignore what it does on a connection. */
+    public static <T> T asAgent(java.util.concurrent.Callable<T> work) throws Exception {
+        Boolean outer = AGENT_AT_WORK.get();
+        AGENT_AT_WORK.set(Boolean.TRUE);
+        try {
+            return work.call();
+        } finally {
+            if (outer == null) {
+                AGENT_AT_WORK.remove();
+            }
         }
     }
 
@@ -66,5 +116,13 @@ public final class AgentBridge {
     /** Ends what {@link #agentWorkBegins()} began. */
     public static void agentWorkDone() {
         AGENT_AT_WORK.remove();
+    }
+
+    /** Lets a checked SQLException pass through {@code BiFunction.apply}, which declares none. */
+    private static final class Unchecked {
+        @SuppressWarnings("unchecked")
+        static <E extends Throwable> E rethrow(Throwable t) throws E {
+            throw (E) t;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.github.sqlitepragmaagent.entry;
 
-import io.github.sqlitepragmaagent.audit.AuditScheduler;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.AgentOption;
 import io.github.sqlitepragmaagent.config.ConfigLoader;
@@ -8,8 +7,6 @@ import io.github.sqlitepragmaagent.config.ConfigProblem;
 import io.github.sqlitepragmaagent.config.LoadedConfig;
 import io.github.sqlitepragmaagent.instrument.Installer;
 import io.github.sqlitepragmaagent.log.AgentLog;
-import io.github.sqlitepragmaagent.tune.ConnectionTuner;
-import io.github.sqlitepragmaagent.tune.TuningStats;
 import java.lang.instrument.Instrumentation;
 import org.slf4j.Logger;
 
@@ -38,9 +35,8 @@ final class AgentStartup {
             return;
         }
 
-        TuningStats stats = new TuningStats();
-        ConnectionTuner tuner = new ConnectionTuner(config, log, stats, new AuditScheduler(config, log, AgentVersion.describe(), stats));
-        if (!Installer.install(instrumentation, tuner, log)) {
+        AgentRuntime runtime = new AgentRuntime(config, log);
+        if (!Installer.install(instrumentation, runtime, runtime, attached, log)) {
             log.warn("another copy of the agent is already registered in this JVM; this copy does nothing");
             return;
         }

@@ -2,50 +2,56 @@ package io.github.sqlitepragmaagent.instrument;
 
 import io.github.sqlitepragmaagent.bridge.AgentBridge;
 import io.github.sqlitepragmaagent.bridge.ConnectionListener;
+import io.github.sqlitepragmaagent.bridge.StatementListener;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 
 /**
- * Connects the agent to sqlite-jdbc: registers the listener with the bridge and the transformer
- * with the JVM, then rewrites driver classes that were loaded before the agent (dynamic attach,
- * or another agent that loaded the driver first).
+ * Connects the agent to sqlite-jdbc: registers the listeners with the bridge and the transformer
+ * with the JVM, then, after a dynamic attach, rewrites the driver classes the app has already loaded.
  */
 public final class Installer {
 
     private Installer() {}
 
     /**
-     * Installs {@code listener}; returns false when a listener was already registered.
+     * Installs the listeners; returns false when listeners were already registered (a second copy of
+     * the agent in this JVM).
      */
-    public static boolean install(Instrumentation instrumentation, ConnectionListener listener, Logger log) {
-        if (!AgentBridge.register(listener)) {
+    public static boolean install(Instrumentation instrumentation, ConnectionListener connections,
+            StatementListener statements, boolean attached, Logger log) {
+        if (!AgentBridge.register(connections, statements)) {
             return false;
         }
-        SqliteDriverTransformer transformer = new SqliteDriverTransformer(log);
-        instrumentation.addTransformer(transformer, true);
-        if (!retransformLoadedDrivers(instrumentation, log)) {
-            transformer.warmUpInBackground();
+        instrumentation.addTransformer(new SqliteDriverTransformer(log), true);
+        if (attached) {
+            retransformLoadedDrivers(instrumentation, log);
         }
         return true;
     }
 
-    /** Returns true when there were driver classes to retransform (the weaver is then ready). */
-    private static boolean retransformLoadedDrivers(Instrumentation instrumentation, Logger log) {
+    /**
+     * Only after a dynamic attach can driver classes be loaded already; at JVM start nothing is, and a
+     * walk over every loaded class would be start-up time spent for nothing.
+     */
+    private static void retransformLoadedDrivers(Instrumentation instrumentation, Logger log) {
         List<Class<?>> loaded = new ArrayList<Class<?>>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (AdviceWeaver.TARGET_CLASS.equals(type.getName()) && instrumentation.isModifiableClass(type)) {
+            String name = type.getName();
+            if (name.startsWith("org.sqlite.") && DriverHookPoints.CLASSES.contains(name.replace('.', '/'))
+                    && instrumentation.isModifiableClass(type)) {
                 loaded.add(type);
             }
         }
         if (loaded.isEmpty()) {
-            return false;
+            return;
         }
         if (!instrumentation.isRetransformClassesSupported()) {
             log.warn("sqlite-jdbc was loaded before the agent and this JVM cannot retransform classes;"
                     + " connections from that driver are left untuned");
-            return false;
+            return;
         }
         try {
             instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
@@ -54,6 +60,5 @@ public final class Installer {
             log.warn("could not retransform the sqlite-jdbc loaded before the agent: {}; its connections are left untuned",
                     t.toString());
         }
-        return true;
     }
 }

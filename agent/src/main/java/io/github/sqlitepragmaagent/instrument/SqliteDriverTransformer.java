@@ -3,19 +3,20 @@ package io.github.sqlitepragmaagent.instrument;
 import io.github.sqlitepragmaagent.log.OnceLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.List;
 import org.slf4j.Logger;
 
 /**
- * Sees every class the JVM loads and rewrites only {@code org.sqlite.JDBC}, in every loader that
- * loads it.
+ * Sees every class the JVM loads and weaves the agent's hooks into the few sqlite-jdbc classes that
+ * have them, in every class loader that loads them.
  *
- * <p>For all other classes the cost is one string comparison. Byte Buddy stays unloaded until the
- * first driver class appears (see {@link Weaver}): an app pays for instrumentation only when it
- * really uses SQLite, and never at JVM start.
+ * <p>For every other class the cost is a comparison of the name's first characters; nothing of the
+ * weaver (ASM) is loaded before the first driver class appears, so a JVM that never touches SQLite
+ * pays for the agent's transformer and nothing else.
  */
 final class SqliteDriverTransformer implements ClassFileTransformer {
 
-    static final String TARGET_INTERNAL_NAME = "org/sqlite/JDBC";
+    private static final String DRIVER_PACKAGE = "org/sqlite/";
 
     private final Logger log;
     private final OnceLog once = new OnceLog();
@@ -27,7 +28,7 @@ final class SqliteDriverTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (!TARGET_INTERNAL_NAME.equals(className)) {
+        if (className == null || !className.startsWith(DRIVER_PACKAGE) || !DriverHookPoints.CLASSES.contains(className)) {
             return null;
         }
         try {
@@ -40,48 +41,24 @@ final class SqliteDriverTransformer implements ClassFileTransformer {
                 }
                 return null;
             }
-            byte[] woven = Weaver.INSTANCE.weave(classFile, loader);
+            List<HookPoint> points = DriverHookPoints.in(className);
+            byte[] woven = HookWeaver.weave(classFile, points);
             if (woven == null) {
-                if (once.first("unsupported|" + DriverVersion.version(loader))) {
-                    log.warn("{} is not supported: it has no JDBC.createConnection(String, Properties) to hook;"
-                            + " its connections are left untuned", DriverVersion.describe(loader, protectionDomain));
+                if (once.first("unsupported|" + className + "|" + version)) {
+                    log.warn("{} is not supported: {} has none of the methods the agent hooks; its connections are left"
+                            + " untuned", DriverVersion.describe(loader, protectionDomain), className.replace('/', '.'));
                 }
                 return null;
             }
-            log.debug("instrumented {} in {}", DriverVersion.describe(loader, protectionDomain), loader);
+            log.debug("instrumented {} in {} of {}", className.replace('/', '.'), loader,
+                    DriverVersion.describe(loader, protectionDomain));
             return woven;
         } catch (Throwable t) {
-            if (once.first("failed|" + t.getClass().getName())) {
-                log.warn("could not instrument {}: {}; its connections are left untuned",
+            if (once.first("failed|" + className + "|" + t.getClass().getName())) {
+                log.warn("could not instrument {} of {}: {}; its connections are left untuned", className.replace('/', '.'),
                         DriverVersion.describe(loader, protectionDomain), t.toString());
             }
             return null;
         }
-    }
-
-    /**
-     * Prepares the weaver on a daemon thread of its own, so that the class loading Byte Buddy needs
-     * (a few hundred classes) overlaps with the app's own start instead of delaying its first
-     * connection. A driver class that arrives first simply waits for the weaver to be ready.
-     */
-    void warmUpInBackground() {
-        Thread thread = new Thread(new Runnable() {
-            @Override
-            public void run() {
-                try {
-                    Weaver.INSTANCE.warmUp();
-                } catch (Throwable t) {
-                    log.debug("weaver warm-up failed (the first driver class will prepare it): {}", t.toString());
-                }
-            }
-        }, "sqlite-pragma-agent-warm-up");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        thread.start();
-    }
-
-    /** Holds the weaver so that Byte Buddy is loaded on first use, not when the transformer is. */
-    private static final class Weaver {
-        static final AdviceWeaver INSTANCE = new AdviceWeaver();
     }
 }

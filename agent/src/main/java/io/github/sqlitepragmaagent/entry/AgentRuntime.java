@@ -1,0 +1,107 @@
+package io.github.sqlitepragmaagent.entry;
+
+import io.github.sqlitepragmaagent.audit.AuditScheduler;
+import io.github.sqlitepragmaagent.bridge.ConnectionListener;
+import io.github.sqlitepragmaagent.bridge.StatementListener;
+import io.github.sqlitepragmaagent.config.AgentConfig;
+import io.github.sqlitepragmaagent.guard.ForeignKeyDropGuard;
+import io.github.sqlitepragmaagent.hooks.ConfiguredTransactionModes;
+import io.github.sqlitepragmaagent.hooks.Sessions;
+import io.github.sqlitepragmaagent.hooks.StatementHooks;
+import io.github.sqlitepragmaagent.hooks.TuneThenFollow;
+import io.github.sqlitepragmaagent.tune.ConnectionTuner;
+import io.github.sqlitepragmaagent.tune.TuningStats;
+import io.github.sqlitepragmaagent.txn.LockErrorRegistry;
+import io.github.sqlitepragmaagent.txn.Transactions;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.slf4j.Logger;
+
+/**
+ * The agent's working parts (tuner, audits, sessions, statement hooks), built when the app opens its
+ * first SQLite connection: a JVM that never opens one loads none of their classes, and one that does
+ * pays for them then, not while it starts.
+ */
+final class AgentRuntime implements ConnectionListener, StatementListener {
+
+    private final AgentConfig config;
+    private final Logger log;
+    private volatile Parts parts;
+
+    AgentRuntime(AgentConfig config, Logger log) {
+        this.config = config;
+        this.log = log;
+    }
+
+    /** Everything that works on connections, wired once. */
+    private static final class Parts {
+        final ConnectionListener opened;
+        final StatementListener statements;
+
+        Parts(AgentConfig config, Logger log) {
+            TuningStats stats = new TuningStats();
+            LockErrorRegistry lockErrors = new LockErrorRegistry(log);
+            ConnectionTuner tuner = new ConnectionTuner(config, log, stats,
+                    new AuditScheduler(config, log, AgentVersion.describe(), stats));
+            Sessions sessions = new Sessions(config, new ConfiguredTransactionModes(config));
+            this.opened = new TuneThenFollow(tuner, sessions);
+            this.statements = new StatementHooks(sessions, new ForeignKeyDropGuard(log), new Transactions(lockErrors));
+        }
+    }
+
+    private Parts parts() {
+        Parts current = parts;
+        if (current == null) {
+            synchronized (this) {
+                if (parts == null) {
+                    parts = new Parts(config, log);
+                }
+                current = parts;
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public void connectionOpened(Object connection, String url, Properties properties) {
+        parts().opened.connectionOpened(connection, url, properties);
+    }
+
+    // Statement hooks before the first connection was seen have no session to work on: nothing to do.
+
+    @Override
+    public void beforePrepare(Object db, Object statement, String sql) throws SQLException {
+        Parts current = parts;
+        if (current != null) {
+            current.statements.beforePrepare(db, statement, sql);
+        }
+    }
+
+    @Override
+    public void beforeExecute(Object db, Object statement, String sql) throws SQLException {
+        Parts current = parts;
+        if (current != null) {
+            current.statements.beforeExecute(db, statement, sql);
+        }
+    }
+
+    @Override
+    public boolean beforeDriverExec(Object db, String sql) throws SQLException {
+        Parts current = parts;
+        return current != null && current.statements.beforeDriverExec(db, sql);
+    }
+
+    @Override
+    public void error(Object db, int code) {
+        Parts current = parts;
+        if (current != null) {
+            current.statements.error(db, code);
+        }
+    }
+
+    @Override
+    public boolean setReadOnly(Object connection, boolean readOnly) throws SQLException {
+        Parts current = parts;
+        return current != null && current.statements.setReadOnly(connection, readOnly);
+    }
+}

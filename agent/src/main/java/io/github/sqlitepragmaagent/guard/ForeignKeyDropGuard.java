@@ -1,0 +1,93 @@
+package io.github.sqlitepragmaagent.guard;
+
+import io.github.sqlitepragmaagent.log.OnceLog;
+import io.github.sqlitepragmaagent.session.Session;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * Keeps {@code foreign_keys=ON}, when the agent turned it on, from deleting rows in a schema migration.
+ *
+ * <p>With foreign keys enforced, {@code DROP TABLE x} first deletes every row of {@code x}, which fires
+ * the {@code ON DELETE} actions of the tables that reference it (or fails on their rows): the usual
+ * table-rebuild migration (create x_new, copy, drop x, rename) then empties or changes the children.
+ * Without the agent, sqlite-jdbc runs with foreign keys off and the same migration loses nothing. So
+ * before such a DROP is compiled (SQLite decides the cascade then), the agent turns foreign keys off
+ * for that statement and back on afterwards. Inside a transaction SQLite ignores that switch; there
+ * the agent refuses the DROP with an SQLException (the transaction rolls back, nothing is lost) and
+ * says how to run the migration instead.
+ */
+public final class ForeignKeyDropGuard {
+
+    private final Logger log;
+    private final OnceLog once = new OnceLog();
+
+    public ForeignKeyDropGuard(Logger log) {
+        this.log = log;
+    }
+
+    /** Before {@code sql} is compiled or run on the session's connection. */
+    public void beforeStatement(Session session, Object statement, String sql) throws SQLException {
+        if (!session.agentForeignKeys || session.appForeignKeys) {
+            return;
+        }
+        if (session.foreignKeysOffFor != null && session.foreignKeysOffFor != statement && !session.inTransaction) {
+            restore(session);
+        }
+        String table = DropTable.tableOf(sql);
+        if (table == null || session.foreignKeysOffFor != null) {
+            return;
+        }
+        Connection connection = session.connection();
+        if (connection == null) {
+            return;
+        }
+        List<ChildRows.Reference> atStake = ChildRows.referencing(connection, table);
+        if (atStake.isEmpty()) {
+            return;
+        }
+        if (session.inTransaction) {
+            String message = "sqlite-pragma-agent refused DROP TABLE " + table + " on " + session.database
+                    + ": foreign_keys=ON (set by the agent, not by the app) would delete, change or block " + atStake
+                    + ", and SQLite cannot turn foreign keys off inside a transaction. Nothing was changed; the"
+                    + " transaction should roll back. Fix: run PRAGMA foreign_keys=OFF as the transaction's first"
+                    + " statement or before it, or set foreign_keys=keep for this database (rule.N.foreign_keys=keep)";
+            log.error("db={} {}", session.database, message);
+            throw new SQLException(message, "55000");
+        }
+        execute(connection, "PRAGMA foreign_keys=OFF");
+        session.foreignKeysOffFor = statement == null ? sql : statement;
+        if (once.first("drop|" + session.database + "|" + table)) {
+            log.warn("db={} DROP TABLE {}: foreign keys switched off for this statement, so {} stay as they would without"
+                    + " the agent (foreign_keys=ON is the agent's setting; it is back on for the next statement)",
+                    session.database, table, atStake);
+        }
+    }
+
+    /** After a transaction ended: foreign keys can be switched back on now. */
+    public void transactionEnded(Session session) throws SQLException {
+        if (session.foreignKeysOffFor != null) {
+            restore(session);
+        }
+    }
+
+    private static void restore(Session session) throws SQLException {
+        Connection connection = session.connection();
+        session.foreignKeysOffFor = null;
+        if (connection != null) {
+            execute(connection, "PRAGMA foreign_keys=ON");
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        Statement statement = connection.createStatement();
+        try {
+            statement.execute(sql);
+        } finally {
+            statement.close();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.sqlitepragmaagent.instrument;
+
+import io.github.sqlitepragmaagent.bridge.DriverHook;
+
+/**
+ * One method of sqlite-jdbc that calls a {@link DriverHook}: which class and method, whether at its
+ * entry or at its exit, and what the hook is handed.
+ *
+ * <p>Methods are matched by name and by the leading part of their descriptor, because the driver
+ * changed some parameter types between versions (a {@code long} statement pointer became a
+ * {@code SafeStmtPtr} in 3.41) while keeping the meaning.
+ */
+final class HookPoint {
+
+    /** Where in the method the hook runs. */
+    enum Where {
+        /** Before the method's first instruction; a void method may be skipped when the hook answers so. */
+        ENTRY,
+        /** Before each {@code areturn}, with the value being returned. */
+        EXIT
+    }
+
+    final String owner;
+    final String method;
+    final String descriptorPrefix;
+    final boolean privateOnes;
+    final Where where;
+    final DriverHook hook;
+    /** Local slots handed to the hook (in order); slot 0 is {@code this} for instance methods. */
+    final int[] argumentSlots;
+    /** For each handed slot: the name of a String field of that object to hand instead of the object too. */
+    final String sqlFieldOfFirstArgument;
+    /** True when the hook may answer {@link DriverHook#SKIP} and the (void) method then returns at once. */
+    final boolean skippable;
+
+    private HookPoint(String owner, String method, String descriptorPrefix, boolean privateOnes, Where where,
+            DriverHook hook, int[] argumentSlots, String sqlFieldOfFirstArgument, boolean skippable) {
+        this.owner = owner;
+        this.method = method;
+        this.descriptorPrefix = descriptorPrefix;
+        this.privateOnes = privateOnes;
+        this.where = where;
+        this.hook = hook;
+        this.argumentSlots = argumentSlots;
+        this.sqlFieldOfFirstArgument = sqlFieldOfFirstArgument;
+        this.skippable = skippable;
+    }
+
+    static HookPoint entry(String owner, String method, String descriptorPrefix, DriverHook hook, int... slots) {
+        return new HookPoint(owner, method, descriptorPrefix, false, Where.ENTRY, hook, slots, null, false);
+    }
+
+    static HookPoint exit(String owner, String method, String descriptorPrefix, DriverHook hook, int... slots) {
+        return new HookPoint(owner, method, descriptorPrefix, false, Where.EXIT, hook, slots, null, false);
+    }
+
+    /** The same point, also matching private methods (the driver keeps some helpers private). */
+    HookPoint includingPrivate() {
+        return new HookPoint(owner, method, descriptorPrefix, true, where, hook, argumentSlots, sqlFieldOfFirstArgument,
+                skippable);
+    }
+
+    /** The same point, handing the SQL text held in {@code field} of the first handed argument as well. */
+    HookPoint withSqlOf(String field) {
+        return new HookPoint(owner, method, descriptorPrefix, privateOnes, where, hook, argumentSlots, field, skippable);
+    }
+
+    /** The same point, letting the hook skip the (void) method. */
+    HookPoint skippable() {
+        return new HookPoint(owner, method, descriptorPrefix, privateOnes, where, hook, argumentSlots,
+                sqlFieldOfFirstArgument, true);
+    }
+
+    boolean matches(String name, String descriptor, boolean isPrivate) {
+        return method.equals(name) && descriptor.startsWith(descriptorPrefix) && (privateOnes || !isPrivate);
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.sqlitepragmaagent.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlitepragmaagent.it.apps.TransactionApp;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Transactions under the agent begin at their first statement, survive a failed begin, and honour
+ * setReadOnly on an open connection: each case stepped on one thread of the app, so it is exact.
+ * The app asks for IMMEDIATE itself (in its URL), where sqlite-jdbc's eager begin hurts most.
+ */
+class TransactionHooksTest {
+
+    private static final String IMMEDIATE = "?transaction_mode=IMMEDIATE";
+
+    @TempDir
+    Path dir;
+
+    private AppResult run(boolean agent, String scenario, String urlSuffix) throws Exception {
+        AppJvm jvm = agent ? AppJvm.withAgent().agentArguments("audit.enabled=false") : AppJvm.withoutAgent();
+        return jvm.run(TransactionApp.class, dir.toString(), scenario, urlSuffix);
+    }
+
+    @Test
+    void anIdleConnectionWithAutoCommitOffHoldsNoLock() throws Exception {
+        AppResult without = run(false, "idle", IMMEDIATE);
+        assertTrue(without.get("app.writer").startsWith("error:[SQLITE_BUSY]"), "the driver's eager begin: " + without);
+
+        AppResult with = run(true, "idle", IMMEDIATE);
+        assertEquals("ok:1", with.get("app.writer"), with::toString);
+        assertEquals("101", with.get("app.balance"), with::toString);
+    }
+
+    @Test
+    void setReadOnlyWorksOnAnOpenConnectionAndItsTransactionsDoNotWaitForWriters() throws Exception {
+        AppResult with = run(true, "read-only", IMMEDIATE);
+
+        assertEquals("ok:done", with.get("app.set_read_only"), with::toString);
+        assertTrue(with.get("app.write_when_read_only").startsWith("error:[SQLITE_READONLY]"), with::toString);
+        assertEquals("ok:100", with.get("app.read_beside_writer"), "a read-only transaction begins DEFERRED: " + with);
+        assertEquals("ok:done", with.get("app.set_read_write"), with::toString);
+        assertEquals("ok:1", with.get("app.write_when_read_write"), with::toString);
+        assertEquals("115", with.get("app.balance"), with::toString);
+    }
+
+    @Test
+    void aBeginThatFailsLeavesTheConnectionConsistentForRollbackAndRetry() throws Exception {
+        AppResult without = run(false, "begin-fails", IMMEDIATE);
+        assertTrue(without.get("app.rollback").contains("no_transaction_is_active"), "sqlite-jdbc issue 683: " + without);
+
+        AppResult with = run(true, "begin-fails", IMMEDIATE);
+        assertEquals(0, with.exitStatus(), with::toString);
+        assertTrue(with.get("app.first_update").startsWith("error:[SQLITE_BUSY]"), with::toString);
+        assertEquals("false", with.get("app.auto_commit_after_failure"), with::toString);
+        assertEquals("ok:done", with.get("app.rollback"), with::toString);
+        assertEquals("ok:1", with.get("app.retry_update"), with::toString);
+        assertEquals("ok:done", with.get("app.commit"), with::toString);
+        assertEquals("101", with.get("app.balance"), "committed exactly once: " + with);
+    }
+
+    @Test
+    void upgradeErrorsAreCountedAndExplainedOnce() throws Exception {
+        AppResult with = run(true, "upgrade", "");
+
+        assertEquals("3", with.get("app.lock_errors_caught"), with::toString);
+        assertEquals(1, with.agentLinesContaining("lock_error=upgrade").size(), with::toString);
+        assertTrue(with.agentLinesContaining("lock_error=upgrade").get(0).contains("transaction_mode=IMMEDIATE prevents it"),
+                with::toString);
+    }
+}
