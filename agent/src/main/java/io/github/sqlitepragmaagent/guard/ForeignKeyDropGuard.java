@@ -53,8 +53,10 @@ public final class ForeignKeyDropGuard {
             String message = "sqlite-pragma-agent refused DROP TABLE " + table + " on " + session.database
                     + ": foreign_keys=ON (set by the agent, not by the app) would delete, change or block " + atStake
                     + ", and SQLite cannot turn foreign keys off inside a transaction. Nothing was changed; the"
-                    + " transaction should roll back. Fix: run PRAGMA foreign_keys=OFF as the transaction's first"
-                    + " statement or before it, or set foreign_keys=keep for this database (rule.N.foreign_keys=keep)";
+                    + " transaction should roll back. Fix: run PRAGMA foreign_keys=OFF before the transaction or as its"
+                    + " first statement (with Flyway, which runs each migration in a transaction: in a migration of its"
+                    + " own before this one), or leave foreign keys as the app has them with foreign_keys=keep (or"
+                    + " rule.N.foreign_keys=keep for this database)";
             log.error("db={} {}", session.database, message);
             throw new SQLException(message, "55000");
         }

@@ -41,8 +41,10 @@ final class HookWeaver {
     /** The woven class file, or null when none of {@code points} is in it. */
     static byte[] weave(byte[] classFile, List<HookPoint> points) {
         ClassReader reader = new ClassReader(classFile);
-        Map<String, Integer> maxLocals = maxLocals(reader);
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        Map<String, Integer> maxLocals = needsMaxLocals(points) ? maxLocals(reader) : new HashMap<String, Integer>();
+        // Given the reader, the writer copies every method it is not asked to change byte for byte
+        // instead of decoding and re-encoding it: most of the cost of a weave, paid at JVM start.
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         Hooking hooking = new Hooking(writer, points, maxLocals);
         reader.accept(hooking, ClassReader.EXPAND_FRAMES);
         return hooking.woven.isEmpty() ? null : writer.toByteArray();
@@ -54,6 +56,15 @@ final class HookWeaver {
         Hooking hooking = new Hooking(new ClassWriter(0), points, maxLocals(reader));
         reader.accept(hooking, ClassReader.EXPAND_FRAMES);
         return hooking.woven;
+    }
+
+    private static boolean needsMaxLocals(List<HookPoint> points) {
+        for (HookPoint point : points) {
+            if (point.where == HookPoint.Where.EXIT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Each method's number of local slots, read in a first pass: an exit hook keeps the result in a new slot. */

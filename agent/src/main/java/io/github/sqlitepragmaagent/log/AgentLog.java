@@ -1,7 +1,7 @@
 package io.github.sqlitepragmaagent.log;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.slf4j.simple.SimpleServiceProvider;
 
 /**
  * The agent's logger: the agent's own relocated SLF4J and slf4j-simple, writing to stderr.
@@ -43,7 +43,11 @@ public final class AgentLog {
                     if (System.getProperty("org.slf4j.simpleLogger.showLogName") == null) {
                         configure("info");
                     }
-                    logger = LoggerFactory.getLogger(NAME);
+                    // Straight to slf4j-simple: LoggerFactory would first search the class path for
+                    // providers with a ServiceLoader, start-up time the host pays for nothing.
+                    SimpleServiceProvider provider = new SimpleServiceProvider();
+                    provider.initialize();
+                    logger = provider.getLoggerFactory().getLogger(NAME);
                 }
                 current = logger;
             }

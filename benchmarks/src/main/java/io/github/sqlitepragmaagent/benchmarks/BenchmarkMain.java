@@ -44,7 +44,12 @@ public final class BenchmarkMain {
         Path agentJar = Jvm.agentJar(options.agent());
         System.out.println("machine: " + Jvm.describeMachine());
         switch (options.benchmark()) {
-            case "startup" -> printStartup(new StartupBenchmark(agentJar, options.runs()).run());
+            case "startup" -> {
+                StartupBenchmark benchmark = new StartupBenchmark(agentJar, Jvm.bootAppJar(), options.runs());
+                List<StartupBenchmark.Result> results = benchmark.run();
+                System.out.println(ResultsMarkdown.startup(benchmark, results));
+                System.out.println(ResultsMarkdown.targets(new Targets().startup(results).list()));
+            }
             case "open-cost" -> printOpenCost(new OpenCostBenchmark(agentJar, options.rounds(), options.quick()).run());
             case "audit-impact" -> printAuditImpact(new AuditImpactBenchmark(agentJar, options.rounds(), options.megabytes(),
                     options.seconds() * 1000L), options.megabytes());
@@ -73,20 +78,6 @@ public final class BenchmarkMain {
             case "all" -> new Suite(options, agentJar, "java -jar " + Jvm.CLASS_PATH + " " + String.join(" ", args)).run();
             default -> usage("unknown benchmark " + options.benchmark());
         }
-    }
-
-    private static void printStartup(List<StartupBenchmark.Result> results) {
-        StartupBenchmark.Result without = results.get(0);
-        StartupBenchmark.Result with = results.get(1);
-        for (StartupBenchmark.Result r : results) {
-            System.out.printf(Locale.ROOT, "%-14s start to end of main %6.1f ms (median of %d; runs %s), peak RSS %.1f MB,"
-                            + " heap used %.1f MB, metaspace %.1f MB%n", r.variant(), r.startupMillis(), r.runs().size(),
-                    r.runs(), r.rssKb() / 1024, r.heapKb() / 1024, r.metaspaceKb() / 1024);
-        }
-        System.out.printf(Locale.ROOT, "agent adds      %6.1f ms start-up (ratio %.2f), %.1f MB RSS, %.1f MB heap, %.1f MB metaspace%n",
-                with.startupMillis() - without.startupMillis(), with.startupMillis() / without.startupMillis(),
-                (with.rssKb() - without.rssKb()) / 1024, (with.heapKb() - without.heapKb()) / 1024,
-                (with.metaspaceKb() - without.metaspaceKb()) / 1024);
     }
 
     private static void printOpenCost(List<OpenCostBenchmark.Result> results) {

@@ -23,6 +23,11 @@ final class Jvm {
         return built(given, "examples/panel-app/target/panel-app.jar", "--panel-app");
     }
 
+    /** The Spring Boot test app's fat jar, {@code test-apps/boot-app/target/boot-app.jar} from here. */
+    static Path bootAppJar() {
+        return built(null, "test-apps/boot-app/target/boot-app.jar", "(no option: run from the repository root)");
+    }
+
     private static Path built(String given, String fromRepositoryRoot, String option) {
         Path jar = Path.of(given == null ? fromRepositoryRoot : given).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {

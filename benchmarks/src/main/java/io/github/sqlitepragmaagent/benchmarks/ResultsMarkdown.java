@@ -10,11 +10,17 @@ final class ResultsMarkdown {
 
     static String startup(StartupBenchmark benchmark, List<StartupBenchmark.Result> results) {
         StringBuilder out = section("Start-up and memory (`startup`)", benchmark.describe(),
-                "| variant | start to end of main (ms) | peak RSS (MB) | heap used (MB) | metaspace (MB) |",
-                "|---|--:|--:|--:|--:|");
-        for (StartupBenchmark.Result r : results) {
-            row(out, "| %s | %.1f | %.1f | %.1f | %.1f |", r.variant(), r.startupMillis(), r.rssKb() / 1024,
-                    r.heapKb() / 1024, r.metaspaceKb() / 1024);
+                "| app | variant | wall, launch to exit (ms) | wall spread (ms) | CPU (ms) | peak RSS (MB) | added wall / CPU / RSS |",
+                "|---|---|--:|--:|--:|--:|---|");
+        for (int i = 0; i + 1 < results.size(); i += 2) {
+            StartupBenchmark.Result without = results.get(i);
+            StartupBenchmark.Result with = results.get(i + 1);
+            row(out, "| %s | %s | %.0f | %.0f | %.0f | %.1f | |", without.app().label, without.variant(), without.wallMillis(),
+                    without.wallSpreadMillis(), without.cpuMillis(), without.rssKb() / 1024);
+            row(out, "| %s | %s | %.0f | %.0f | %.0f | %.1f | %+.0f ms / %+.0f ms / %+.1f MB |", with.app().label, with.variant(),
+                    with.wallMillis(), with.wallSpreadMillis(), with.cpuMillis(), with.rssKb() / 1024,
+                    with.wallMillis() - without.wallMillis(), with.cpuMillis() - without.cpuMillis(),
+                    (with.rssKb() - without.rssKb()) / 1024);
         }
         return out.toString();
     }

@@ -1,86 +1,137 @@
 package io.github.sqlitepragmaagent.benchmarks;
 
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Start-up and memory with and without the agent: a hello-world that opens one connection, run
- * in fresh JVMs, the two variants interleaved so that machine noise hits both alike.
+ * What the agent adds to a whole JVM process, the way users feel it: wall time from launch to exit,
+ * CPU time and peak RSS, for three apps — a hello-world that opens one connection at once, the Spring
+ * Boot fat jar of {@code test-apps/boot-app} (HikariCP, a few queries, then exit), and an app that
+ * never opens SQLite. Fresh JVMs, with and without the agent interleaved so that machine noise hits
+ * both alike; medians, and the spread of the wall times.
  */
 final class StartupBenchmark {
 
-    /** Medians of one variant. */
-    record Result(String variant, double startupMillis, double rssKb, double heapKb, double metaspaceKb, List<Long> runs) {}
+    /** The subjects. */
+    enum App {
+        HELLO("hello app (opens one connection at once)"),
+        SPRING_BOOT("Spring Boot app (boot-app fat jar, HikariCP)"),
+        NO_SQLITE("app that never opens SQLite");
+
+        final String label;
+
+        App(String label) {
+            this.label = label;
+        }
+    }
+
+    /** Medians of one app in one variant. */
+    record Result(App app, String variant, double wallMillis, double cpuMillis, double rssKb, List<Long> wallRuns) {
+        double wallSpreadMillis() {
+            return wallRuns.stream().mapToLong(Long::longValue).max().orElse(0) - wallRuns.stream().mapToLong(Long::longValue).min().orElse(0);
+        }
+    }
 
     private final Path agentJar;
+    private final Path bootAppJar;
     private final int runs;
 
-    StartupBenchmark(Path agentJar, int runs) {
+    StartupBenchmark(Path agentJar, Path bootAppJar, int runs) {
         this.agentJar = agentJar;
+        this.bootAppJar = bootAppJar;
         this.runs = runs;
     }
 
     String describe() {
-        return runs + " fresh JVMs per variant after 2 warm-up runs each, variants interleaved: a hello-world that opens"
-                + " one connection and reads one pragma. Start to end of main as seen by the parent; peak RSS (VmHWM), heap"
-                + " used and metaspace as the subject reports them. Medians.";
+        return runs + " fresh JVMs per app and variant after 2 warm-up runs each, with and without the agent interleaved."
+                + " Whole process: wall time from launch to exit as seen by the parent, CPU time (user + system) and peak RSS"
+                + " (VmHWM) read by the process as it shuts down. Medians; the spread is the wall time's max - min.";
     }
 
     List<Result> run() throws Exception {
         Path dir = Files.createTempDirectory("startup-bench");
-        Map<String, Path> variants = new java.util.LinkedHashMap<>();
-        variants.put("without agent", null);
-        variants.put("with agent", agentJar);
-        Map<String, List<long[]>> samples = new java.util.LinkedHashMap<>();
-        variants.keySet().forEach(v -> samples.put(v, new ArrayList<>()));
-        for (int warmup = 0; warmup < 2; warmup++) {
-            for (Map.Entry<String, Path> variant : variants.entrySet()) {
-                once(variant.getValue(), dir.resolve("warm.db"));
-            }
-        }
-        for (int i = 0; i < runs; i++) {
-            for (Map.Entry<String, Path> variant : variants.entrySet()) {
-                samples.get(variant.getKey()).add(once(variant.getValue(), dir.resolve("hello-" + i + ".db")));
-            }
-        }
+        Path launcherDir = launcherOnly(dir);
         List<Result> results = new ArrayList<>();
-        samples.forEach((variant, list) -> results.add(new Result(variant,
-                Stats.median(list.stream().map(s -> s[0] / 1e6).toList()),
-                Stats.median(list.stream().map(s -> s[1]).toList()),
-                Stats.median(list.stream().map(s -> s[2]).toList()),
-                Stats.median(list.stream().map(s -> s[3]).toList()),
-                list.stream().map(s -> s[0] / 1_000_000).toList())));
+        for (App app : App.values()) {
+            List<long[]> without = new ArrayList<>();
+            List<long[]> with = new ArrayList<>();
+            for (int i = -2; i < runs; i++) {
+                long[] plain = once(app, null, launcherDir, dir.resolve(app + "-plain-" + i + ".db"));
+                long[] agent = once(app, agentJar, launcherDir, dir.resolve(app + "-agent-" + i + ".db"));
+                if (i >= 0) {
+                    without.add(plain);
+                    with.add(agent);
+                }
+            }
+            results.add(result(app, "without agent", without));
+            results.add(result(app, "with agent", with));
+        }
         return results;
     }
 
-    /** {nanoseconds to the end of main, rss kB, heap kB, metaspace kB} of one fresh JVM. */
-    private long[] once(Path agent, Path db) throws Exception {
-        List<String> command = Jvm.command(agent, List.of(), HelloApp.class, db.toString());
+    private static Result result(App app, String variant, List<long[]> samples) {
+        return new Result(app, variant, Stats.median(samples.stream().map(s -> s[0] / 1e6).toList()),
+                Stats.median(samples.stream().map(s -> s[1]).toList()), Stats.median(samples.stream().map(s -> s[2]).toList()),
+                samples.stream().map(s -> s[0] / 1_000_000).toList());
+    }
+
+    /** A folder holding MeasuredMain alone, to put in front of an app without this jar's own libraries. */
+    private static Path launcherOnly(Path dir) throws IOException {
+        String name = MeasuredMain.class.getName().replace('.', '/') + ".class";
+        Path target = dir.resolve("launcher").resolve(name);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = MeasuredMain.class.getClassLoader().getResourceAsStream(name)) {
+            Files.copy(in, target);
+        }
+        for (String inner : List.of("$1")) {
+            String innerName = name.replace(".class", inner + ".class");
+            try (InputStream in = MeasuredMain.class.getClassLoader().getResourceAsStream(innerName)) {
+                Files.copy(in, dir.resolve("launcher").resolve(innerName));
+            }
+        }
+        return dir.resolve("launcher");
+    }
+
+    /** {wall nanoseconds from launch to exit, cpu ms, peak rss kB} of one fresh JVM. */
+    private long[] once(App app, Path agent, Path launcherDir, Path db) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Jvm.JAVA);
+        if (agent != null) {
+            command.add("-javaagent:" + agent);
+        }
+        command.add("-cp");
+        switch (app) {
+            case HELLO -> command.addAll(List.of(Jvm.CLASS_PATH, MeasuredMain.class.getName(), HelloApp.class.getName(),
+                    db.toString(), "--no-memory"));
+            case NO_SQLITE -> command.addAll(List.of(Jvm.CLASS_PATH, MeasuredMain.class.getName(), NoSqliteApp.class.getName()));
+            case SPRING_BOOT -> command.addAll(List.of(launcherDir + java.io.File.pathSeparator + bootAppJar,
+                    MeasuredMain.class.getName(), "org.springframework.boot.loader.launch.JarLauncher",
+                    "--spring.datasource.url=jdbc:sqlite:" + db, "--spring.main.banner-mode=off"));
+        }
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        long mainDone = -1;
-        long[] memory = {-1, -1, -1};
+        long[] measured = {-1, -1};
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("main-done")) {
-                    mainDone = System.nanoTime() - start;
-                } else if (line.startsWith("memory ")) {
-                    String[] fields = line.substring("memory ".length()).split(" ");
-                    for (int i = 0; i < 3; i++) {
-                        memory[i] = Long.parseLong(fields[i].substring(fields[i].indexOf('=') + 1));
-                    }
+                if (line.startsWith("measured cpu_ms=")) {
+                    String[] fields = line.substring("measured ".length()).split(" ");
+                    measured[0] = Long.parseLong(fields[0].substring(fields[0].indexOf('=') + 1));
+                    measured[1] = Long.parseLong(fields[1].substring(fields[1].indexOf('=') + 1));
                 }
             }
         }
-        if (process.waitFor() != 0 || mainDone < 0) {
-            throw new IllegalStateException("start-up subject failed: " + command);
+        int status = process.waitFor();
+        long wall = System.nanoTime() - start;
+        if (status != 0 || measured[0] < 0) {
+            throw new IllegalStateException("start-up subject failed (exit " + status + "): " + command);
         }
-        return new long[] {mainDone, memory[0], memory[1], memory[2]};
+        return new long[] {wall, measured[0], measured[1]};
     }
 }

@@ -35,7 +35,7 @@ final class Suite {
         String date = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 
-        StartupBenchmark startup = new StartupBenchmark(agentJar, options.runs());
+        StartupBenchmark startup = new StartupBenchmark(agentJar, Jvm.bootAppJar(), options.runs());
         OpenCostBenchmark openCost = new OpenCostBenchmark(agentJar, options.rounds(), options.quick());
         JdbcLoadBenchmark jdbcLoad = new JdbcLoadBenchmark(agentJar, options.writers(), options.readers(), options.seconds(),
                 options.rounds());

@@ -56,7 +56,7 @@ class MigrationSafetyTest {
         String error = with.stdout().lines().filter(line -> line.startsWith("app.error=")).findFirst().orElse("");
         assertTrue(error.contains("refused DROP TABLE customers"), error);
         assertTrue(error.contains("50 row(s) of orders(customer_id) ON DELETE CASCADE"), error);
-        assertTrue(error.contains("PRAGMA foreign_keys=OFF as the transaction's first statement"), error);
+        assertTrue(error.contains("run PRAGMA foreign_keys=OFF before the transaction or as its first statement"), error);
         assertEquals("50", with.get("app.orders_with_customer"), with::toString);
         assertEquals("2", with.get("app.customer_columns"), "rolled back to the old table: " + with);
         assertEquals(1, with.agentLinesContaining("[ERROR] sqlite-pragma-agent - db=").size(), with::toString);
