@@ -79,8 +79,10 @@ public class TxApp implements ApplicationRunner {
             handshakes.conflictAfterRead(panelIds.get(0)).forEach((k, v) -> print("conflict." + k, v));
         }
 
+        long started = System.nanoTime();
         load.run(env.getProperty("load.writers", Integer.class, 4), env.getProperty("load.listers", Integer.class, 2),
                 env.getProperty("load.requests", Long.class, 200L), env.getProperty("load.seconds", Long.class, 10L) * 1000);
+        print("load.millis", (System.nanoTime() - started) / 1_000_000);
 
         // Every connection of the pool is idle now: none may hold the write lock.
         print("pool.total_connections", pool.getHikariPoolMXBean().getTotalConnections());
