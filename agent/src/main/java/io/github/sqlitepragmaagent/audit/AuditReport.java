@@ -100,6 +100,14 @@ final class AuditReport {
         return json.append('}').toString();
     }
 
+    /** The fields of {@link #toJson()}, in its order. */
+    Map<String, Object> jsonFields() {
+        Map<String, Object> json = new LinkedHashMap<String, Object>();
+        json.put("time", startedAtMillis);
+        json.putAll(allFields());
+        return json;
+    }
+
     private Map<String, Object> allFields() {
         Map<String, Object> all = new LinkedHashMap<String, Object>(fields);
         if (!warnings.isEmpty()) {

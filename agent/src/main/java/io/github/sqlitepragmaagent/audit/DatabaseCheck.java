@@ -54,8 +54,9 @@ public final class DatabaseCheck {
             return report.findings();
         }
 
-        public String toJson() {
-            return report.toJson();
+        /** The audit's JSON fields in its order ({@code time}, {@code db}, ... {@code findings}): Strings and Numbers. */
+        public java.util.Map<String, Object> fields() {
+            return report.jsonFields();
         }
     }
 }

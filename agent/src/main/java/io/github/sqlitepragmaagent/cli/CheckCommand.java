@@ -19,8 +19,11 @@ import java.net.URLClassLoader;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -54,14 +57,19 @@ final class CheckCommand implements Command {
                 + "its journal mode, page size, file/-wal/-shm sizes and free pages, what a connection tuned by the\n"
                 + "agent reads back, the quick_check result, foreign-key violations and the SQLite version.\n"
                 + "\n"
-                + "  --json           one JSON object per database (the audit's fields), in a JSON array\n"
+                + "  --json           a JSON array, one object per database: the audit's fields, plus verdict,\n"
+                + "                   reasons, tuned, filesystem and network_filesystem (see the README)\n"
                 + "  --driver JAR     the sqlite-jdbc jar your app uses; without it: a sqlite-jdbc*.jar next to\n"
                 + "                   the agent jar, else the newest in ~/.m2/repository/org/xerial/sqlite-jdbc\n"
                 + "  --config ARGS    agent settings to check with, as after -javaagent:...jar= (the -Dsqlite.agent.*\n"
                 + "                   properties and SQLITE_AGENT_* variables of this shell apply too)\n"
                 + "\n"
-                + "Exit status: 0 every database is in WAL mode and healthy; 1 a database is not (or cannot be\n"
-                + "read); 2 usage error.\n"
+                + "Verdict per database: OK (in WAL mode, and the audit found nothing); WARN (the audit warns:\n"
+                + "foreign-key violations, a big WAL, many free pages, an SQLite with a known bug...); FAIL (not\n"
+                + "in WAL mode, damaged, or unreadable). Each reason is listed under the verdict.\n"
+                + "\n"
+                + "Exit status: 0 every database is OK; 1 a database is WARN or FAIL (warnings count); 2 usage\n"
+                + "error, including invalid --config settings.\n"
                 + "\n"
                 + "example: java -jar sqlite-pragma-agent.jar check --driver lib/sqlite-jdbc-3.54.1.0.jar /srv/app/data.db";
     }
@@ -83,8 +91,8 @@ final class CheckCommand implements Command {
         File driverJar = DriverLocator.locate(arguments.value("--driver"), agentJar);
         AgentLog.configure("warn");
         boolean json = arguments.has("--json");
-        List<String> jsonObjects = new ArrayList<String>();
-        boolean allGood = true;
+        List<Object> jsonObjects = new ArrayList<Object>();
+        boolean allOk = true;
         try (URLClassLoader loader = new URLClassLoader(new URL[] {driverJar.toURI().toURL()}, CheckCommand.class.getClassLoader())) {
             Driver driver = (Driver) Class.forName("org.sqlite.JDBC", true, loader).getDeclaredConstructor().newInstance();
             String driverName = "sqlite-jdbc " + DriverVersion.version(loader) + " (" + driverJar + ")";
@@ -94,7 +102,7 @@ final class CheckCommand implements Command {
             Inspectors inspectors = new Inspectors(config);
             for (String path : arguments.positionals()) {
                 Verdict verdict = check(new File(path).getAbsoluteFile(), driver, inspectors);
-                allGood &= verdict.good;
+                allOk &= verdict.level == Level.OK;
                 if (json) {
                     jsonObjects.add(verdict.json);
                 } else {
@@ -106,19 +114,28 @@ final class CheckCommand implements Command {
             return FAILED;
         }
         if (json) {
-            out.println("[" + String.join(",\n", jsonObjects) + "]");
+            out.println(JsonWriter.linePerElement(jsonObjects));
         }
-        return allGood ? OK : FAILED;
+        return allOk ? OK : FAILED;
+    }
+
+    /** How a database fares: in the text, the JSON's {@code verdict} and the exit status. */
+    private enum Level {
+        OK, WARN, FAIL;
+
+        String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** The outcome for one database, as text and as JSON. */
     private static final class Verdict {
-        final boolean good;
+        final Level level;
         final String text;
-        final String json;
+        final Map<String, Object> json;
 
-        Verdict(boolean good, String text, String json) {
-            this.good = good;
+        Verdict(Level level, String text, Map<String, Object> json) {
+            this.level = level;
             this.text = text;
             this.json = json;
         }
@@ -139,9 +156,7 @@ final class CheckCommand implements Command {
     private Verdict check(File file, Driver driver, Inspectors inspectors) {
         String path = file.getPath();
         if (!file.isFile()) {
-            String why = file.exists() ? "not a regular file" : "no such file (a check never creates one)";
-            return new Verdict(false, path + "\n  verdict          FAIL: " + why + "\n",
-                    "{\"db\":" + Text.json(path) + ",\"verdict\":\"fail\",\"reasons\":[" + Text.json(why) + "]}");
+            return unreadable(path, file.exists() ? "not a regular file" : "no such file (a check never creates one)");
         }
         String url = "jdbc:sqlite:" + path;
         Properties properties = DatabaseCheck.readOnlyProperties();
@@ -152,29 +167,36 @@ final class CheckCommand implements Command {
             asTheAppWouldOpen.setProperty("open_mode", properties.getProperty("open_mode"));
             String tuned = inspectors.tuner.tuneAndReadBack(connection, url, asTheAppWouldOpen);
             MountTable.Mount mount = inspectors.mounts.mountOf(path);
+            // The audit's own judgement decides, so that check and the agent's audit line never disagree.
             List<String> reasons = new ArrayList<String>();
+            Level level = "error".equals(result.result()) ? Level.FAIL : "warn".equals(result.result()) ? Level.WARN : Level.OK;
             String journal = String.valueOf(result.field("journal_mode"));
             if (!"wal".equalsIgnoreCase(journal)) {
                 reasons.add("journal_mode is " + journal + ", not wal (run the app under the agent once, or PRAGMA"
                         + " journal_mode=WAL)");
+                level = Level.FAIL;
             }
-            Object integrity = result.field("integrity");
-            if (integrity != null && !"ok".equals(integrity)) {
-                reasons.add("integrity is " + integrity);
-            }
-            boolean good = reasons.isEmpty();
-            String verdict = good ? "OK (WAL, healthy)" : "FAIL: " + String.join("; ", reasons);
-            return new Verdict(good, text(path, verdict, result, tuned, mount), json(result, good, reasons, tuned, mount));
+            reasons.addAll(result.findings());
+            return new Verdict(level, text(path, level, reasons, result, tuned, mount), json(result, level, reasons, tuned, mount));
         } catch (Exception e) {
-            String why = "cannot read it: " + e.getMessage();
-            return new Verdict(false, path + "\n  verdict          FAIL: " + why + "\n",
-                    "{\"db\":" + Text.json(path) + ",\"verdict\":\"fail\",\"reasons\":[" + Text.json(why) + "]}");
+            return unreadable(path, "cannot read it: " + e.getMessage());
         }
     }
 
-    private static String text(String path, String verdict, DatabaseCheck.Result result, String tuned, MountTable.Mount mount) {
+    private static Verdict unreadable(String path, String why) {
+        Map<String, Object> json = new LinkedHashMap<String, Object>();
+        json.put("db", path);
+        json.put("verdict", Level.FAIL.json());
+        json.put("reasons", Collections.singletonList(why));
+        StringBuilder text = new StringBuilder(path).append('\n');
+        verdictRows(text, Level.FAIL, Collections.singletonList(why));
+        return new Verdict(Level.FAIL, text.toString(), json);
+    }
+
+    private static String text(String path, Level level, List<String> reasons, DatabaseCheck.Result result, String tuned,
+            MountTable.Mount mount) {
         StringBuilder out = new StringBuilder(path).append('\n');
-        row(out, "verdict", verdict);
+        verdictRows(out, level, reasons);
         row(out, "journal_mode", result.field("journal_mode"));
         row(out, "sqlite", result.field("sqlite_version"));
         row(out, "file", Text.bytes(result.number("bytes")) + " (" + result.number("bytes") + " bytes); -wal "
@@ -183,28 +205,74 @@ final class CheckCommand implements Command {
                 + result.number("freelist_count") + " free (" + Text.bytes(result.number("reclaimable_bytes")) + " reclaimable)");
         row(out, "filesystem", mount == null ? "unknown" : mount + (mount.isNetwork() ? " (network: WAL is not switched on)" : ""));
         if (result.field("integrity") != null) {
-            row(out, String.valueOf(result.field("integrity_check")), result.field("integrity")
-                    + (result.field("problems") == null ? "" : ": " + result.field("problems")));
+            integrityRows(out, String.valueOf(result.field("integrity_check")), String.valueOf(result.field("integrity")),
+                    result.field("problems"));
             row(out, "foreign keys", result.number("fk_violations") < 0 ? "not checked"
                     : result.number("fk_violations") + " violation(s)"
                             + (result.field("fk_tables") == null ? "" : " in " + result.field("fk_tables")));
         }
         row(out, "tuned connection", tuned);
-        row(out, "findings", result.findings().isEmpty() ? "none" : String.join("; ", result.findings()));
         return out.toString();
     }
 
-    private static String json(DatabaseCheck.Result result, boolean good, List<String> reasons, String tuned,
-            MountTable.Mount mount) {
-        StringBuilder extra = new StringBuilder(",\"verdict\":\"").append(good ? "ok" : "fail").append("\",\"reasons\":[");
-        for (int i = 0; i < reasons.size(); i++) {
-            extra.append(i == 0 ? "" : ",").append(Text.json(reasons.get(i)));
+    /** {@code OK (WAL, healthy)}, or the level with the first reason, then one indented line per further reason. */
+    private static void verdictRows(StringBuilder out, Level level, List<String> reasons) {
+        if (level == Level.OK) {
+            row(out, "verdict", "OK (WAL, healthy)");
+            return;
         }
-        extra.append("],\"tuned\":").append(Text.json(tuned));
-        extra.append(",\"filesystem\":").append(Text.json(mount == null ? "unknown" : mount.type));
-        extra.append(",\"network_filesystem\":").append(mount != null && mount.isNetwork());
-        String audit = result.toJson();
-        return audit.substring(0, audit.length() - 1) + extra + "}";
+        row(out, "verdict", level + ": " + (reasons.isEmpty() ? "see the audit's fields" : reasons.get(0)));
+        for (int i = 1; i < reasons.size(); i++) {
+            row(out, "", reasons.get(i));
+        }
+    }
+
+    /**
+     * The integrity check's result: {@code ok}, or the outcome with the number of problems, then each
+     * problem on its own indented line. The audit joins the problems with "; " (and ends with "..."
+     * when it shows only the first ones); SQLite starts a database's list with a line of its own,
+     * {@code *** in database main ***}, which is shown but not counted.
+     */
+    private static void integrityRows(StringBuilder out, String check, String outcome, Object problems) {
+        if (problems == null) {
+            row(out, check, outcome);
+            return;
+        }
+        List<String> lines = new ArrayList<String>();
+        int counted = 0;
+        boolean more = false;
+        for (String problem : String.valueOf(problems).split("; ")) {
+            if (problem.equals("...")) {
+                more = true;
+                continue;
+            }
+            for (String line : problem.split("\\R")) {
+                String trimmed = line.trim();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                lines.add(trimmed);
+                if (!(trimmed.startsWith("*** in database ") && trimmed.endsWith(" ***"))) {
+                    counted++;
+                }
+            }
+        }
+        row(out, check, outcome + ": " + counted + (more ? " or more" : "") + " problem(s)"
+                + (more ? ", the first " + counted + " shown" : ""));
+        for (String line : lines) {
+            row(out, "", line);
+        }
+    }
+
+    private static Map<String, Object> json(DatabaseCheck.Result result, Level level, List<String> reasons, String tuned,
+            MountTable.Mount mount) {
+        Map<String, Object> json = new LinkedHashMap<String, Object>(result.fields());
+        json.put("verdict", level.json());
+        json.put("reasons", reasons);
+        json.put("tuned", TunedLine.toJson(tuned));
+        json.put("filesystem", mount == null ? "unknown" : mount.type);
+        json.put("network_filesystem", mount != null && mount.isNetwork());
+        return json;
     }
 
     private static void row(StringBuilder out, String label, Object value) {

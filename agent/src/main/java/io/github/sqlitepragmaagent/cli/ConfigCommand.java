@@ -6,8 +6,15 @@ import io.github.sqlitepragmaagent.config.LoadedConfig;
 import io.github.sqlitepragmaagent.config.SourcedValue;
 import io.github.sqlitepragmaagent.config.Text;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code config [AGENT-ARGS]}: the configuration the agent would use in this shell, with where each
@@ -45,11 +52,7 @@ final class ConfigCommand implements Command {
             throw new UsageException("give the settings as one KEY=VALUE,KEY=VALUE argument");
         }
         LoadedConfig loaded = ConfigLoader.load(arguments.positionals().isEmpty() ? null : arguments.positionals().get(0));
-        out.println(String.format(Locale.ROOT, "%-28s %-22s %s", "KEY", "VALUE", "FROM"));
-        for (SourcedValue value : loaded.config().effective().values()) {
-            out.println(String.format(Locale.ROOT, "%-28s %-22s %s", Text.clean(value.key()), Text.clean(value.value()),
-                    value.origin()));
-        }
+        printTable(table(loaded), out);
         if (loaded.valid()) {
             out.println("valid");
             return OK;
@@ -59,5 +62,79 @@ final class ConfigCommand implements Command {
         }
         out.println("invalid: " + loaded.problems().size() + " problem(s); the agent would apply nothing");
         return FAILED;
+    }
+
+    /** One row of the table; {@code refused} marks a value the agent refuses or a key it does not know. */
+    private static final class Row {
+        final SourcedValue value;
+        final boolean refused;
+
+        Row(SourcedValue value, boolean refused) {
+            this.value = value;
+            this.refused = refused;
+        }
+    }
+
+    /**
+     * The agent's own keys and pragmas in the catalog's order, then the rules by number ({@code match}
+     * first), each value where it came from; a refused value replaces the one the agent fell back to,
+     * and an unknown key gets a row of its own.
+     */
+    static List<Row> table(LoadedConfig loaded) {
+        Map<String, Row> rows = new LinkedHashMap<String, Row>();
+        for (SourcedValue value : loaded.config().effective().values()) {
+            rows.put(value.key(), new Row(value, false));
+        }
+        for (ConfigProblem problem : loaded.problems()) {
+            if (problem.offending() != null) {
+                rows.put(problem.offending().key(), new Row(problem.offending(), true));
+            }
+        }
+        List<Row> agent = new ArrayList<Row>();
+        List<Row> rules = new ArrayList<Row>();
+        for (Row row : rows.values()) {
+            (RULE.matcher(row.value.key()).matches() ? rules : agent).add(row);
+        }
+        Collections.sort(rules, new Comparator<Row>() {
+            @Override
+            public int compare(Row a, Row b) {
+                Matcher left = RULE.matcher(a.value.key());
+                Matcher right = RULE.matcher(b.value.key());
+                left.matches();
+                right.matches();
+                int byNumber = new java.math.BigInteger(left.group(1)).compareTo(new java.math.BigInteger(right.group(1)));
+                if (byNumber != 0) {
+                    return byNumber;
+                }
+                boolean leftMatch = left.group(2).equals("match");
+                boolean rightMatch = right.group(2).equals("match");
+                return leftMatch != rightMatch ? (leftMatch ? -1 : 1) : left.group(2).compareTo(right.group(2));
+            }
+        });
+        agent.addAll(rules);
+        return agent;
+    }
+
+    private static final Pattern RULE = Pattern.compile("rule\\.(\\d{1,18})\\.(.+)");
+
+    /** Columns as wide as their longest cell, so that long values and paths keep the table aligned. */
+    private static void printTable(List<Row> rows, PrintStream out) {
+        int keyWidth = "KEY".length();
+        int valueWidth = "VALUE".length();
+        boolean anyRefused = false;
+        for (Row row : rows) {
+            keyWidth = Math.max(keyWidth, Text.clean(row.value.key()).length());
+            valueWidth = Math.max(valueWidth, Text.clean(row.value.value()).length());
+            anyRefused |= row.refused;
+        }
+        String format = "%-2s%-" + keyWidth + "s  %-" + valueWidth + "s  %s";
+        out.println(String.format(Locale.ROOT, format, "", "KEY", "VALUE", "FROM"));
+        for (Row row : rows) {
+            out.println(String.format(Locale.ROOT, format, row.refused ? "!" : "", Text.clean(row.value.key()),
+                    Text.clean(row.value.value()), row.value.origin()));
+        }
+        if (anyRefused) {
+            out.println("! = refused: a value the key does not accept, or a key the agent does not know (why: on stderr)");
+        }
     }
 }

@@ -44,7 +44,7 @@ final class ListCommand implements Command {
         }
         String self = selfPid();
         try {
-            out.println(String.format(Locale.ROOT, "%-8s %-36s %s", "PID", "AGENT", "MAIN"));
+            out.println(String.format(Locale.ROOT, "%-8s %-56s %s", "PID", "AGENT", "MAIN"));
             for (VirtualMachines.Descriptor machine : machines.list()) {
                 if (machine.pid.equals(self)) {
                     continue;
@@ -56,7 +56,7 @@ final class ListCommand implements Command {
                 } catch (Exception e) {
                     agent = "? (cannot attach)";
                 }
-                out.println(String.format(Locale.ROOT, "%-8s %-36s %s", machine.pid, agent, machine.displayName));
+                out.println(String.format(Locale.ROOT, "%-8s %-56s %s", machine.pid, agent, machine.displayName));
             }
             return OK;
         } catch (Exception e) {

@@ -24,9 +24,12 @@ public final class Main {
             new CheckCommand(agentJar), new AttachCommand(agentJar), new ListCommand(), new ConfigCommand()}) {
             commands.put(command.name(), command);
         }
-        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+        if (args.isEmpty()) {
+            return usageError("sqlite-pragma-agent: name a command: " + String.join(", ", commands.keySet()), shortUsage(commands), err);
+        }
+        if (args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
             out.println(usage(commands));
-            return args.isEmpty() ? Command.USAGE : Command.OK;
+            return Command.OK;
         }
         if (args.get(0).equals("--version")) {
             out.println(AgentVersion.describe());
@@ -34,9 +37,7 @@ public final class Main {
         }
         Command command = commands.get(args.get(0));
         if (command == null) {
-            err.println("sqlite-pragma-agent: unknown command '" + args.get(0) + "'");
-            err.println(usage(commands));
-            return Command.USAGE;
+            return usageError("sqlite-pragma-agent: unknown command '" + args.get(0) + "'", shortUsage(commands), err);
         }
         List<String> rest = args.subList(1, args.size());
         if (rest.contains("--help") || rest.contains("-h")) {
@@ -46,10 +47,23 @@ public final class Main {
         try {
             return command.run(rest, out, err);
         } catch (UsageException e) {
-            err.println("sqlite-pragma-agent " + command.name() + ": " + e.getMessage());
-            err.println(command.help());
-            return Command.USAGE;
+            String usageLine = command.help().split("\n", 2)[0];
+            return usageError("sqlite-pragma-agent " + command.name() + ": " + e.getMessage(),
+                    usageLine + "\n(java -jar sqlite-pragma-agent.jar " + command.name() + " --help: options, exit statuses, an example)",
+                    err);
         }
+    }
+
+    /** A usage error: its one-line reason, then a short usage (not the whole help); exit status 2. */
+    private static int usageError(String reason, String usage, PrintStream err) {
+        err.println(reason);
+        err.println(usage);
+        return Command.USAGE;
+    }
+
+    private static String shortUsage(Map<String, Command> commands) {
+        return "usage: java -jar sqlite-pragma-agent.jar COMMAND [ARGUMENTS], COMMAND one of " + String.join(", ", commands.keySet())
+                + "\n(java -jar sqlite-pragma-agent.jar --help: what each does; COMMAND --help: its options)";
     }
 
     private static String usage(Map<String, Command> commands) {
@@ -58,7 +72,8 @@ public final class Main {
             usage.append(String.format("  %-8s %s%n", command.name(), command.summary()));
         }
         usage.append("\n  --help     this help; COMMAND --help for a command's\n");
-        usage.append("  --version  the agent's version\n\n");
+        usage.append("  --version  the agent's version and commit\n\n");
+        usage.append("Exit status: 0 success; 1 the command found a problem or could not do its job; 2 usage error.\n\n");
         usage.append("As an agent: java -javaagent:sqlite-pragma-agent.jar[=KEY=VALUE,...] -jar your-app.jar");
         return usage.toString();
     }

@@ -4,6 +4,8 @@ package io.github.sqlitepragmaagent.config;
 public final class ConfigProblem {
 
     private final String message;
+    /** The value at fault (key, value, origin) when there is one, for the config command's table. */
+    private SourcedValue offending;
 
     private ConfigProblem(String message) {
         this.message = message;
@@ -13,7 +15,7 @@ public final class ConfigProblem {
     static ConfigProblem badValue(SourcedValue value, String allowed) {
         return new ConfigProblem(
                 value.key() + "=" + Text.quote(value.value()) + " from " + value.origin()
-                        + " is not allowed; allowed: " + allowed);
+                        + " is not allowed; allowed: " + allowed).about(value);
     }
 
     /** A key the agent does not know. */
@@ -21,12 +23,22 @@ public final class ConfigProblem {
         return new ConfigProblem(
                 "unknown key " + Text.quote(value.key()) + " from " + value.origin()
                         + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
-                        + "; see the README's configuration reference");
+                        + "; see the README's configuration reference").about(value);
     }
 
     /** Anything else: a malformed argument, an unreadable file. */
     static ConfigProblem of(String message) {
         return new ConfigProblem(message);
+    }
+
+    private ConfigProblem about(SourcedValue value) {
+        this.offending = value;
+        return this;
+    }
+
+    /** The key, value and origin at fault, or null for a problem that is not about one value. */
+    public SourcedValue offending() {
+        return offending;
     }
 
     public String message() {

@@ -4,6 +4,7 @@ import io.github.sqlitepragmaagent.audit.AuditScheduler;
 import io.github.sqlitepragmaagent.bridge.ConnectionListener;
 import io.github.sqlitepragmaagent.bridge.StatementListener;
 import io.github.sqlitepragmaagent.config.AgentConfig;
+import io.github.sqlitepragmaagent.guard.DanglingReferences;
 import io.github.sqlitepragmaagent.guard.ForeignKeyDropGuard;
 import io.github.sqlitepragmaagent.hooks.ConfiguredTransactionModes;
 import io.github.sqlitepragmaagent.hooks.Sessions;
@@ -43,9 +44,10 @@ final class AgentRuntime implements ConnectionListener, StatementListener {
             LockErrorRegistry lockErrors = new LockErrorRegistry(log);
             ConnectionTuner tuner = new ConnectionTuner(config, log, stats,
                     new AuditScheduler(config, log, AgentVersion.describe(), stats));
-            Sessions sessions = new Sessions(config, new ConfiguredTransactionModes(config));
+            DanglingReferences dangling = new DanglingReferences(log);
+            Sessions sessions = new Sessions(config, new ConfiguredTransactionModes(config), dangling);
             this.opened = new TuneThenFollow(tuner, sessions);
-            this.statements = new StatementHooks(sessions, new ForeignKeyDropGuard(log), new Transactions(lockErrors));
+            this.statements = new StatementHooks(sessions, new ForeignKeyDropGuard(log, dangling), new Transactions(lockErrors));
         }
     }
 

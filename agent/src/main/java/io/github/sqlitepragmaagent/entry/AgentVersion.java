@@ -1,8 +1,11 @@
 package io.github.sqlitepragmaagent.entry;
 
 import io.github.sqlitepragmaagent.log.AgentLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 
-/** The agent's name and version, from the agent jar's manifest. */
+/** The agent's name, version and commit, from the build's {@code build.properties} in the agent jar. */
 public final class AgentVersion {
 
     /**
@@ -11,12 +14,24 @@ public final class AgentVersion {
      */
     public static final String LOADED_PROPERTY = "sqlite.pragma.agent.loaded";
 
+    private static final String BUILD_INFO = "/io/github/sqlitepragmaagent/build.properties";
+
     private AgentVersion() {}
 
-    /** {@code sqlite-pragma-agent 0.1.0}. */
+    /** {@code sqlite-pragma-agent 0.1.0 (commit 1c70443abcd1)}; the commit is "unknown" for a build outside git. */
     public static String describe() {
+        Properties build = new Properties();
+        try (InputStream in = AgentVersion.class.getResourceAsStream(BUILD_INFO)) {
+            if (in != null) {
+                build.load(in);
+            }
+        } catch (IOException e) {
+            // described below as a development build
+        }
         Package agentPackage = AgentVersion.class.getPackage();
-        String version = agentPackage == null ? null : agentPackage.getImplementationVersion();
-        return AgentLog.NAME + " " + (version == null ? "(development build)" : version);
+        String version = build.getProperty("version",
+                agentPackage == null ? null : agentPackage.getImplementationVersion());
+        return AgentLog.NAME + " " + (version == null ? "(development build)" : version)
+                + " (commit " + build.getProperty("commit", "unknown") + ")";
     }
 }

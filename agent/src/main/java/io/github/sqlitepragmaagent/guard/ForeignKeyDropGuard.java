@@ -2,6 +2,7 @@ package io.github.sqlitepragmaagent.guard;
 
 import io.github.sqlitepragmaagent.log.OnceLog;
 import io.github.sqlitepragmaagent.session.Session;
+import io.github.sqlitepragmaagent.session.SqlText;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,15 +23,26 @@ import org.slf4j.Logger;
  */
 public final class ForeignKeyDropGuard {
 
+    /**
+     * Statements after a guarded DROP at which the agent checks whether the children reference an
+     * existing table again (a rebuild renames its new table into place a statement or two later).
+     */
+    private static final int RESTORE_ATTEMPTS = 8;
+
     private final Logger log;
+    private final DanglingReferences dangling;
     private final OnceLog once = new OnceLog();
 
-    public ForeignKeyDropGuard(Logger log) {
+    public ForeignKeyDropGuard(Logger log, DanglingReferences dangling) {
         this.log = log;
+        this.dangling = dangling;
     }
 
     /** Before {@code sql} is compiled or run on the session's connection. */
     public void beforeStatement(Session session, Object statement, String sql) throws SQLException {
+        if (sql != null && isSchemaChange(sql)) {
+            dangling.schemaChanged(session.database);
+        }
         if (!session.agentForeignKeys || session.appForeignKeys) {
             return;
         }
@@ -62,6 +74,7 @@ public final class ForeignKeyDropGuard {
         }
         execute(connection, "PRAGMA foreign_keys=OFF");
         session.foreignKeysOffFor = statement == null ? sql : statement;
+        session.restoreAttemptsLeft = RESTORE_ATTEMPTS;
         if (once.first("drop|" + session.database + "|" + table)) {
             log.warn("db={} DROP TABLE {}: foreign keys switched off for this statement, so {} stay as they would without"
                     + " the agent (foreign_keys=ON is the agent's setting; it is back on for the next statement)",
@@ -71,17 +84,41 @@ public final class ForeignKeyDropGuard {
 
     /** After a transaction ended: foreign keys can be switched back on now. */
     public void transactionEnded(Session session) throws SQLException {
+        session.restoreAttemptsLeft = Math.max(session.restoreAttemptsLeft, 1);
         if (session.foreignKeysOffFor != null) {
             restore(session);
         }
     }
 
-    private static void restore(Session session) throws SQLException {
+    /**
+     * Switches foreign keys back on, unless children still reference a table that is gone (enforcing
+     * then would fail every write to them): then it tries again at the next statements, and after a few
+     * leaves them off on this connection, as they would be without the agent.
+     */
+    private void restore(Session session) throws SQLException {
         Connection connection = session.connection();
-        session.foreignKeysOffFor = null;
-        if (connection != null) {
-            execute(connection, "PRAGMA foreign_keys=ON");
+        if (connection == null) {
+            session.foreignKeysOffFor = null;
+            return;
         }
+        List<String> missing = DanglingReferences.find(connection);
+        if (missing.isEmpty()) {
+            session.foreignKeysOffFor = null;
+            execute(connection, "PRAGMA foreign_keys=ON");
+            return;
+        }
+        if (--session.restoreAttemptsLeft <= 0) {
+            session.foreignKeysOffFor = null;
+            session.agentForeignKeys = false;
+            log.warn("db={} foreign keys stay OFF on this connection: after a DROP TABLE, foreign keys reference tables that"
+                    + " do not exist ({}), and enforcing them would fail every write to those tables", session.database,
+                    String.join(",", missing));
+        }
+    }
+
+    /** DDL that can change which tables foreign keys reference. */
+    private static boolean isSchemaChange(String sql) {
+        return SqlText.startsWithWord(sql, "DROP") || SqlText.startsWithWord(sql, "ALTER") || SqlText.startsWithWord(sql, "CREATE");
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

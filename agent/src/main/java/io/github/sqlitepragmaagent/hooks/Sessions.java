@@ -7,7 +7,9 @@ import io.github.sqlitepragmaagent.config.PragmaSetting;
 import io.github.sqlitepragmaagent.session.DriverCalls;
 import io.github.sqlitepragmaagent.session.Session;
 import io.github.sqlitepragmaagent.tune.OpenRequest;
+import io.github.sqlitepragmaagent.guard.DanglingReferences;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -19,6 +21,7 @@ public final class Sessions implements ConnectionListener {
 
     private final AgentConfig config;
     private final TransactionModes transactionModes;
+    private final DanglingReferences dangling;
     private final WeakIdentityMap<Session> byDatabaseHandle = new WeakIdentityMap<Session>();
     private final WeakIdentityMap<Session> byConnection = new WeakIdentityMap<Session>();
 
@@ -27,9 +30,10 @@ public final class Sessions implements ConnectionListener {
         String beginFor(DatabaseRule rule);
     }
 
-    public Sessions(AgentConfig config, TransactionModes transactionModes) {
+    public Sessions(AgentConfig config, TransactionModes transactionModes, DanglingReferences dangling) {
         this.config = config;
         this.transactionModes = transactionModes;
+        this.dangling = dangling;
     }
 
     /** Called after the tuner, for every connection the driver opened. */
@@ -52,6 +56,13 @@ public final class Sessions implements ConnectionListener {
                 && !(appSetForeignKeys && isOn(request.appPragmas().get("foreign_keys")));
         boolean appSetMode = appTransactionMode(url, properties) != null;
         String beginSql = appSetMode && !config.override() ? null : transactionModes.beginFor(rule);
+        if (agentForeignKeys && request.kind() == OpenRequest.Kind.FILE) {
+            try {
+                agentForeignKeys = dangling.allowEnforcement(request.database(), (Connection) connection);
+            } catch (SQLException e) {
+                // A schema the agent cannot read is checked again at the next connection; enforcement stays as tuned.
+            }
+        }
         Session session = new Session(request.database(), agentForeignKeys, beginSql, (Connection) connection);
         byDatabaseHandle.put(db, session);
         byConnection.put(connection, session);

@@ -16,8 +16,11 @@ public final class Session {
 
     /** The absolute path of the database file, or {@code :memory:} / {@code temp}. */
     public final String database;
-    /** True when foreign_keys=ON is the agent's doing, not something the app asked for. */
-    public final boolean agentForeignKeys;
+    /**
+     * True when foreign_keys=ON is the agent's doing, not something the app asked for; false again once
+     * the agent had to leave foreign keys off on this connection.
+     */
+    public volatile boolean agentForeignKeys;
     /**
      * The begin statement for read-write transactions the agent chose (e.g. {@code begin immediate;}),
      * or null to keep the one the driver issues.
@@ -36,6 +39,8 @@ public final class Session {
     public volatile boolean appForeignKeys;
     /** The statement for which the agent switched foreign keys off around a DROP TABLE; null when none. */
     public volatile Object foreignKeysOffFor;
+    /** Statements left at which the agent checks whether it can switch foreign keys back on. */
+    public volatile int restoreAttemptsLeft;
     /** What the connection was doing when a lock error arrives. */
     public volatile LockErrors.Kind operation = LockErrors.Kind.STATEMENT;
 

@@ -69,4 +69,37 @@ class AgentJarTest {
         assertTrue(classes > 100, "the jar has its classes");
         assertEquals(List.of(), tooNew);
     }
+
+    @Test
+    void itCarriesItsLicenseAndTheBundledLibrariesNotices() throws IOException {
+        try (JarFile jar = new JarFile(AppJvm.AGENT_JAR.toFile())) {
+            String license = read(jar, "META-INF/LICENSE");
+            assertTrue(license.contains("Apache License") && license.contains("Version 2.0, January 2004")
+                    && license.contains("END OF TERMS AND CONDITIONS"), "the full Apache-2.0 text");
+            String notice = read(jar, "META-INF/NOTICE");
+            assertTrue(notice.startsWith("sqlite-pragma-agent\n"), notice);
+            for (String bundled : new String[] {"Byte Buddy", "Rafael Winterhalter", "ASM", "SLF4J", "QOS.ch"}) {
+                assertTrue(notice.contains(bundled), bundled + " in " + notice);
+            }
+            assertTrue(read(jar, "META-INF/licenses/ASM").contains("INRIA"));
+            assertTrue(read(jar, "META-INF/licenses/SLF4J").contains("Permission is hereby granted"));
+            assertEquals(null, jar.getEntry("META-INF/LICENSE.txt"), "no second, unexplained license file");
+        }
+    }
+
+    @Test
+    void noUnshadedJarSitsNextToTheRealOne() throws IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> beside = java.nio.file.Files.list(AppJvm.AGENT_JAR.getParent())) {
+            assertEquals(List.of(), beside.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(".jar") && name.contains("original")).toList());
+        }
+    }
+
+    private static String read(JarFile jar, String name) throws IOException {
+        JarEntry entry = jar.getJarEntry(name);
+        assertTrue(entry != null, name + " is in the jar");
+        try (InputStream in = jar.getInputStream(entry)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

@@ -22,8 +22,17 @@ final class AppJvm {
     static final Path AGENT_JAR = Paths.get(required("agent.jar")).toAbsolutePath().normalize();
     static final Path APP_LIBS = Paths.get(required("app.libs"));
     static final Path APP_CLASSES = Paths.get(required("app.classes"));
-    /** The java the apps run on: {@code app.java}, or the JDK running the tests. */
-    static final String JAVA = System.getProperty("app.java", Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    /** Where each app's stdout and stderr go while it runs (under target/, deleted once read). */
+    static final Path APP_RUNS = Paths.get(required("app.runs"));
+    /**
+     * What the run wants the apps on ({@code app.java.wanted}, e.g. JDK 25), or null for the JDK
+     * running the tests; {@code app.java.home} names that JDK and may be empty when none was given.
+     */
+    private static final String WANTED = System.getProperty("app.java.wanted");
+    private static final String WANTED_HOME = System.getProperty("app.java.home", "").trim();
+    /** The java the apps run on, or null when the run wants another JDK and was not told where it is. */
+    static final String JAVA = WANTED == null ? Paths.get(System.getProperty("java.home"), "bin", "java").toString()
+            : WANTED_HOME.isEmpty() ? null : Paths.get(WANTED_HOME, "bin", "java").toString();
 
     private String agentArguments;
     private boolean withAgent = true;
@@ -90,8 +99,10 @@ final class AppJvm {
 
     /** Skips the calling test, saying why, when the JDK the apps should run on is not installed. */
     static void assumeJavaPresent() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(JAVA != null,
+                () -> "skipped: this run puts the apps on " + WANTED + ", and none was given");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Paths.get(JAVA)),
-                "skipped: the apps' JDK " + JAVA + " is not installed on this machine");
+                () -> "skipped: this run puts the apps on " + WANTED + ", and " + JAVA + " is not an executable java");
     }
 
     /** Runs {@code java -jar <the agent jar> args}: the operator's command line. */
@@ -104,6 +115,13 @@ final class AppJvm {
         List<String> target = new ArrayList<>(List.of("-jar", jar.toString()));
         target.addAll(List.of(args));
         return launch(target).await();
+    }
+
+    /** Starts {@code java [-javaagent] [options] -jar JAR args}; the caller waits or stops it. */
+    Running startJar(Path jar, String... args) throws IOException {
+        List<String> target = new ArrayList<>(List.of("-jar", jar.toString()));
+        target.addAll(List.of(args));
+        return launch(target);
     }
 
     /** Runs {@code mainClass} with {@code args} and waits for it. */
@@ -132,8 +150,9 @@ final class AppJvm {
         }
         command.addAll(jvmOptions);
         command.addAll(target);
-        Path out = Files.createTempFile("app-out", ".txt");
-        Path err = Files.createTempFile("app-err", ".txt");
+        Files.createDirectories(APP_RUNS);
+        Path out = Files.createTempFile(APP_RUNS, "app-out", ".txt");
+        Path err = Files.createTempFile(APP_RUNS, "app-err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("SQLITE_AGENT_"));
         builder.environment().putAll(environment);
@@ -162,6 +181,12 @@ final class AppJvm {
 
         String stdoutSoFar() throws IOException {
             return Files.readString(out, StandardCharsets.UTF_8);
+        }
+
+        /** Stops the app (SIGTERM) and returns what it printed. */
+        AppResult stop() throws IOException, InterruptedException {
+            process.destroy();
+            return await();
         }
 
         AppResult await() throws IOException, InterruptedException {

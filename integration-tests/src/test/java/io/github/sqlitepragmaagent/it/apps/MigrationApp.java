@@ -49,6 +49,23 @@ public final class MigrationApp {
             try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA foreign_keys")) {
                 System.out.println("app.foreign_keys=" + (r.next() ? r.getString(1) : "?"));
             }
+            System.out.println("app.insert_after=" + insertOrder(connection, 1001));
+        }
+        try (Connection another = DriverManager.getConnection(url)) {
+            try (Statement s = another.createStatement(); ResultSet r = s.executeQuery("PRAGMA foreign_keys")) {
+                System.out.println("app.next_connection_foreign_keys=" + (r.next() ? r.getString(1) : "?"));
+            }
+            System.out.println("app.next_connection_insert=" + insertOrder(another, 1002));
+        }
+    }
+
+    /** The app's everyday write after its migration: an order for customer 1. */
+    private static String insertOrder(Connection connection, int id) {
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("INSERT INTO orders VALUES (" + id + ", 1, 5)");
+            return "ok";
+        } catch (SQLException e) {
+            return "error:" + String.valueOf(e.getMessage()).replace(' ', '_');
         }
     }
 

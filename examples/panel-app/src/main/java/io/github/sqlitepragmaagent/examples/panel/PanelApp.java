@@ -42,7 +42,16 @@ public final class PanelApp {
                 case "--url-suffix" -> urlSuffix = args[++i];
                 case "--help", "-h" -> {
                     System.out.println("usage: java -jar panel-app.jar --demo|--serve [--db FILE] [--port N] [--threads N]"
-                            + " [--writers N] [--writes N] [--readers N]");
+                            + " [--writers N] [--writes N] [--readers N]\n"
+                            + "\n"
+                            + "--serve answers on 127.0.0.1:PORT (8080):\n"
+                            + "  GET    /panels                      the panels, a JSON array\n"
+                            + "  POST   /panels                      body {\"name\": \"...\", \"location\": \"...\"} (location optional)\n"
+                            + "  GET    /panels/{id}                 one panel with its settings\n"
+                            + "  PUT    /panels/{id}                 body {\"name\": \"...\", \"location\": \"...\"}\n"
+                            + "  DELETE /panels/{id}                 204, no body\n"
+                            + "  PUT    /panels/{id}/settings/{key}  body {\"value\": \"...\"}; key: letters, digits, _ . -\n"
+                            + "  GET    /health                      the pragmas the app's connection reports");
                     return;
                 }
                 default -> {

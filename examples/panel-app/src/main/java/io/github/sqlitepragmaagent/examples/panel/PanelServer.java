@@ -18,14 +18,17 @@ import java.util.regex.Pattern;
  * The panel service over HTTP (the JDK's built-in server):
  *
  * <pre>
- * GET    /panels                      list
- * POST   /panels                      {"name": "...", "location": "..."}  create
- * GET    /panels/{id}                 one panel with its settings
- * PUT    /panels/{id}                 {"name": "...", "location": "..."}  update
- * DELETE /panels/{id}                 delete (with its settings, when foreign keys are enforced)
- * PUT    /panels/{id}/settings/{key}  {"value": "..."}                    set one setting
- * GET    /health                      what the app's connection reports
+ * GET    /panels                      200, a JSON array of panels
+ * POST   /panels                      {"name": "...", "location": "..."}  201, the panel (location optional)
+ * GET    /panels/{id}                 200, one panel with its settings
+ * PUT    /panels/{id}                 {"name": "...", "location": "..."}  200, the panel
+ * DELETE /panels/{id}                 204, no body (its settings go too, when foreign keys are enforced)
+ * PUT    /panels/{id}/settings/{key}  {"value": "..."}                    200, the panel with its settings
+ * GET    /health                      200, what the app's connection reports
  * </pre>
+ *
+ * <p>{key} is letters, digits, '_', '.' or '-'; the value is a string. A missing panel is 404, a bad
+ * body 400, "database is locked" 503; errors are {"error": "..."}.
  */
 final class PanelServer {
 
@@ -57,6 +60,11 @@ final class PanelServer {
             } catch (SQLException e) {
                 boolean busy = String.valueOf(e.getMessage()).contains("locked");
                 response = new Response(busy ? 503 : 500, error(e.getMessage()));
+            }
+            if (response.json.isEmpty()) {
+                // No body at all (204 after DELETE): -1 says so; a length of 0 makes the JDK's server log a warning.
+                exchange.sendResponseHeaders(response.status, -1);
+                return;
             }
             byte[] body = response.json.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
