@@ -1,6 +1,6 @@
 package io.github.sqlitepragmaagent.audit;
 
-import io.github.sqlitepragmaagent.config.Text;
+import io.github.sqlitepragmaagent.support.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

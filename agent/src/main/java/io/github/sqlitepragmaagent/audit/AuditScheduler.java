@@ -1,6 +1,7 @@
 package io.github.sqlitepragmaagent.audit;
 
 import io.github.sqlitepragmaagent.config.AgentConfig;
+import io.github.sqlitepragmaagent.config.AuditIntegrity;
 import io.github.sqlitepragmaagent.jmx.AgentMXBean;
 import io.github.sqlitepragmaagent.jmx.JmxRegistry;
 import io.github.sqlitepragmaagent.tune.FirstOpenListener;
@@ -89,7 +90,7 @@ public final class AuditScheduler implements FirstOpenListener {
                 }
             }, config.auditIntervalMillis(), config.auditIntervalMillis(), TimeUnit.MILLISECONDS));
         }
-        if (config.auditIntegrityIntervalMillis() > 0 && !"off".equals(config.auditIntegrity())) {
+        if (config.auditIntegrityIntervalMillis() > 0 && config.auditIntegrity() != AuditIntegrity.OFF) {
             database.addSchedule(thread.scheduleWithFixedDelay(new Runnable() {
                 @Override
                 public void run() {

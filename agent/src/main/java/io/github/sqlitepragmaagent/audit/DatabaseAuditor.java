@@ -2,7 +2,8 @@ package io.github.sqlitepragmaagent.audit;
 
 import io.github.sqlitepragmaagent.bridge.AgentBridge;
 import io.github.sqlitepragmaagent.config.AgentConfig;
-import io.github.sqlitepragmaagent.config.Text;
+import io.github.sqlitepragmaagent.config.AuditIntegrity;
+import io.github.sqlitepragmaagent.support.Text;
 import io.github.sqlitepragmaagent.tune.Statements;
 import java.io.File;
 import java.sql.Connection;
@@ -94,10 +95,10 @@ final class DatabaseAuditor {
     AuditReport inspect(Connection connection, File file, AuditReport.Kind kind, AuditReport previous) throws SQLException {
         long started = System.nanoTime();
         AuditReport report = new AuditReport(file.getPath(), kind, System.currentTimeMillis());
-        boolean checks = kind != AuditReport.Kind.SIZES && !"off".equals(config.auditIntegrity());
+        boolean checks = kind != AuditReport.Kind.SIZES && config.auditIntegrity() != AuditIntegrity.OFF;
         if (checks) {
             report.put("integrity", "not_run");
-            report.put("integrity_check", "full".equals(config.auditIntegrity()) ? "integrity_check" : "quick_check");
+            report.put("integrity_check", config.auditIntegrity() == AuditIntegrity.FULL ? "integrity_check" : "quick_check");
             report.put("fk_violations", -1L);
         }
         readState(connection, file, report, previous);
@@ -152,7 +153,7 @@ final class DatabaseAuditor {
     }
 
     private void runChecks(Connection connection, AuditReport report) {
-        boolean full = "full".equals(config.auditIntegrity());
+        boolean full = config.auditIntegrity() == AuditIntegrity.FULL;
         long timeout = config.auditIntegrityTimeoutMillis();
         IntegrityCheck integrity = IntegrityCheck.run(connection, full, timeout, watchdog);
         report.put("integrity", integrity.outcome.name().toLowerCase(Locale.ROOT));

@@ -68,6 +68,9 @@ final class AttachCommand implements Command {
             }
             return USAGE;
         }
+        for (ConfigProblem unknown : loaded.unknownKeys()) {
+            err.println("sqlite-pragma-agent attach: ignoring " + unknown.message());
+        }
         if (agentJar == null || !agentJar.isFile()) {
             err.println("sqlite-pragma-agent attach: run this command from the agent jar (java -jar sqlite-pragma-agent.jar)");
             return FAILED;

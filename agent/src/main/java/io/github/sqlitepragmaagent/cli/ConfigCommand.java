@@ -4,7 +4,7 @@ import io.github.sqlitepragmaagent.config.ConfigLoader;
 import io.github.sqlitepragmaagent.config.ConfigProblem;
 import io.github.sqlitepragmaagent.config.LoadedConfig;
 import io.github.sqlitepragmaagent.config.SourcedValue;
-import io.github.sqlitepragmaagent.config.Text;
+import io.github.sqlitepragmaagent.support.Text;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +40,7 @@ final class ConfigCommand implements Command {
                 + "-Dsqlite.agent.* properties (pass them to this java command) and SQLITE_AGENT_* variables, and\n"
                 + "the properties file named by config=..., with the source of each value. Validates all of it.\n"
                 + "\n"
-                + "Exit status: 0 valid; 1 invalid (each problem on stderr); 2 usage error.\n"
+                + "Exit status: 0 valid; 1 invalid or an unknown key (each problem on stderr); 2 usage error.\n"
                 + "\n"
                 + "example: java -jar sqlite-pragma-agent.jar config config=/etc/myapp/sqlite-agent.properties";
     }
@@ -53,15 +53,20 @@ final class ConfigCommand implements Command {
         }
         LoadedConfig loaded = ConfigLoader.load(arguments.positionals().isEmpty() ? null : arguments.positionals().get(0));
         printTable(table(loaded), out);
-        if (loaded.valid()) {
-            out.println("valid");
-            return OK;
-        }
-        for (ConfigProblem problem : loaded.problems()) {
+        for (ConfigProblem problem : loaded.all()) {
             err.println("sqlite-pragma-agent config: " + problem.message());
         }
-        out.println("invalid: " + loaded.problems().size() + " problem(s); the agent would apply nothing");
-        return FAILED;
+        if (!loaded.valid()) {
+            out.println("invalid: " + loaded.problems().size() + " problem(s); the agent would apply nothing");
+            return FAILED;
+        }
+        if (!loaded.unknownKeys().isEmpty()) {
+            out.println("valid, but " + loaded.unknownKeys().size() + " unknown key(s) that the agent would ignore"
+                    + " (strict=true would stop the JVM)");
+            return FAILED;
+        }
+        out.println("valid");
+        return OK;
     }
 
     /** One row of the table; {@code refused} marks a value the agent refuses or a key it does not know. */
@@ -85,7 +90,7 @@ final class ConfigCommand implements Command {
         for (SourcedValue value : loaded.config().effective().values()) {
             rows.put(value.key(), new Row(value, false));
         }
-        for (ConfigProblem problem : loaded.problems()) {
+        for (ConfigProblem problem : loaded.all()) {
             if (problem.offending() != null) {
                 rows.put(problem.offending().key(), new Row(problem.offending(), true));
             }

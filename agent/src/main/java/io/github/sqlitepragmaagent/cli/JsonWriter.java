@@ -1,6 +1,6 @@
 package io.github.sqlitepragmaagent.cli;
 
-import io.github.sqlitepragmaagent.config.Text;
+import io.github.sqlitepragmaagent.support.Text;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;

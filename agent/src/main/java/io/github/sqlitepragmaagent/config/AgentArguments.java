@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.config;
 
+import io.github.sqlitepragmaagent.support.Text;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

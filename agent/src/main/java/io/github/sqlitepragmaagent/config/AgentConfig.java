@@ -1,5 +1,7 @@
 package io.github.sqlitepragmaagent.config;
 
+import io.github.sqlitepragmaagent.support.Text;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +12,13 @@ public final class AgentConfig {
     /** The value that leaves a pragma untouched, default or not. */
     public static final String KEEP_WORD = "keep";
 
-    private final Map<AgentOption, Object> options;
+    private final Map<ConfigOption<?>, Object> options;
     private final List<PragmaSetting> pragmas;
     private final List<DatabaseRule> rules;
     private final Map<String, SourcedValue> effective;
 
-    AgentConfig(Map<AgentOption, Object> options, List<PragmaSetting> pragmas, List<DatabaseRule> rules,
+    /** {@code options} holds, for each option, the value its own {@link ConfigOption#parse} returned. */
+    AgentConfig(Map<ConfigOption<?>, Object> options, List<PragmaSetting> pragmas, List<DatabaseRule> rules,
             Map<String, SourcedValue> effective) {
         this.options = options;
         this.pragmas = Collections.unmodifiableList(pragmas);
@@ -23,64 +26,69 @@ public final class AgentConfig {
         this.effective = Collections.unmodifiableMap(effective);
     }
 
+    /** The value of {@code option}, or null when it is not set and has no default. */
+    @SuppressWarnings("unchecked") // safe: only ConfigLoader fills the map, with option.parse(...) of the same option
+    <T> T value(ConfigOption<T> option) {
+        return (T) options.get(option);
+    }
+
     public boolean enabled() {
-        return (Boolean) options.get(AgentOption.ENABLED);
+        return value(AgentOptions.ENABLED);
     }
 
     /** True when the agent's values replace pragmas the app set itself. */
     public boolean override() {
-        return (Boolean) options.get(AgentOption.OVERRIDE);
+        return value(AgentOptions.OVERRIDE);
     }
 
     public boolean strict() {
-        return (Boolean) options.get(AgentOption.STRICT);
+        return value(AgentOptions.STRICT);
     }
 
-    public String logLevel() {
-        return (String) options.get(AgentOption.LOG_LEVEL);
+    public LogLevel logLevel() {
+        return value(AgentOptions.LOG_LEVEL);
     }
 
     public boolean auditEnabled() {
-        return (Boolean) options.get(AgentOption.AUDIT_ENABLED);
+        return value(AgentOptions.AUDIT_ENABLED);
     }
 
     /** Milliseconds between a database's first connection and its first audit. */
     public long auditDelayMillis() {
-        return (Long) options.get(AgentOption.AUDIT_DELAY);
+        return value(AgentOptions.AUDIT_DELAY);
     }
 
     /** Milliseconds between size audits; 0 when periodic size audits are off. */
     public long auditIntervalMillis() {
-        return (Long) options.get(AgentOption.AUDIT_INTERVAL);
+        return value(AgentOptions.AUDIT_INTERVAL);
     }
 
-    /** {@code quick}, {@code full} or {@code off}. */
-    public String auditIntegrity() {
-        return (String) options.get(AgentOption.AUDIT_INTEGRITY);
+    public AuditIntegrity auditIntegrity() {
+        return value(AgentOptions.AUDIT_INTEGRITY);
     }
 
     /** Milliseconds between integrity audits; 0 when periodic integrity audits are off. */
     public long auditIntegrityIntervalMillis() {
-        return (Long) options.get(AgentOption.AUDIT_INTEGRITY_INTERVAL);
+        return value(AgentOptions.AUDIT_INTEGRITY_INTERVAL);
     }
 
     public long auditIntegrityTimeoutMillis() {
-        return (Long) options.get(AgentOption.AUDIT_INTEGRITY_TIMEOUT);
+        return value(AgentOptions.AUDIT_INTEGRITY_TIMEOUT);
     }
 
     public long auditWalWarnBytes() {
-        return (Long) options.get(AgentOption.AUDIT_WAL_WARN);
+        return value(AgentOptions.AUDIT_WAL_WARN);
     }
 
     /** Bytes above which a database file is warned about; 0 when not set. */
     public long auditSizeWarnBytes() {
-        Long bytes = (Long) options.get(AgentOption.AUDIT_SIZE_WARN);
+        Long bytes = value(AgentOptions.AUDIT_SIZE_WARN);
         return bytes == null ? 0 : bytes;
     }
 
     /** The JSON-lines file audits are appended to, or null. */
     public String auditLogFile() {
-        return (String) options.get(AgentOption.AUDIT_LOG_FILE);
+        return value(AgentOptions.AUDIT_LOG_FILE);
     }
 
     /** The pragmas to apply, in apply order; those left untouched ({@code keep}) are absent. */
@@ -90,12 +98,15 @@ public final class AgentConfig {
 
     /** True when a database on a network filesystem may be switched to WAL anyway. */
     public boolean walOnNetworkFilesystems() {
-        return "allow".equals(options.get(AgentOption.WAL_NETWORK));
+        return value(AgentOptions.WAL_NETWORK) == WalNetwork.ALLOW;
     }
 
-    /** The per-database rules, in the order they are tried. */
-    public List<DatabaseRule> rules() {
-        return rules;
+    /**
+     * The BEGIN mode for connections whose app did not choose one, or null when not configured (the
+     * driver's DEFERRED stays). A rule's own mode, {@link DatabaseRule#transactionMode()}, comes first.
+     */
+    public TransactionMode transactionMode() {
+        return value(AgentOptions.TRANSACTION_MODE);
     }
 
     /** The first rule whose glob matches {@code absolutePath}, or null. */
@@ -116,7 +127,7 @@ public final class AgentConfig {
         if (rule == null || rule.pragmas().isEmpty()) {
             return pragmas;
         }
-        List<PragmaSetting> merged = new java.util.ArrayList<PragmaSetting>();
+        List<PragmaSetting> merged = new ArrayList<PragmaSetting>();
         for (PragmaSpec spec : PragmaCatalog.all()) {
             if (rule.pragmas().containsKey(spec.name())) {
                 PragmaSetting own = rule.pragmas().get(spec.name());
@@ -139,14 +150,27 @@ public final class AgentConfig {
         return effective;
     }
 
-    /** One line for the start-up log: {@code key=value (origin)} for every setting in effect. */
+    /**
+     * One line for the start-up log: {@code key=value (origin)} for every setting some source set,
+     * then how many others stay at their defaults; at {@code log.level=debug} every setting.
+     */
     public String describe() {
+        boolean everything = logLevel().showsDebug();
         StringBuilder out = new StringBuilder();
+        int atDefault = 0;
         for (SourcedValue value : effective.values()) {
+            if (!everything && value.source() == ConfigSource.DEFAULT) {
+                atDefault++;
+                continue;
+            }
             if (out.length() > 0) {
                 out.append(", ");
             }
             out.append(value.key()).append('=').append(Text.clean(value.value())).append(" (").append(value.origin()).append(')');
+        }
+        if (atDefault > 0) {
+            out.append(out.length() > 0 ? " and " + atDefault + " more" : "all " + atDefault + " settings")
+                    .append(" at their defaults (log.level=debug lists them)");
         }
         return out.toString();
     }

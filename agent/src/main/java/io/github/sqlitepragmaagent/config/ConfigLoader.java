@@ -1,14 +1,16 @@
 package io.github.sqlitepragmaagent.config;
 
+import io.github.sqlitepragmaagent.support.Text;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,9 @@ import java.util.Properties;
  * environment {@code SQLITE_AGENT_KEY}, the properties file named by {@code config}, defaults.
  */
 public final class ConfigLoader {
+
+    /** The largest config file read: far more than any real configuration needs. */
+    static final long MAX_FILE_BYTES = 1L << 20;
 
     private ConfigLoader() {}
 
@@ -40,7 +45,7 @@ public final class ConfigLoader {
         Map<String, SourcedValue> fromProperties = readSystemProperties(systemProperties);
         Map<String, SourcedValue> fromEnvironment = readEnvironment(environment);
 
-        SourcedValue configFile = firstOf(AgentOption.CONFIG.key(), fromArguments, fromProperties, fromEnvironment);
+        SourcedValue configFile = firstOf(AgentOptions.CONFIG.key(), fromArguments, fromProperties, fromEnvironment);
         Map<String, SourcedValue> fromFile = configFile == null
                 ? new LinkedHashMap<String, SourcedValue>()
                 : readFile(configFile, problems);
@@ -55,41 +60,23 @@ public final class ConfigLoader {
 
     private static LoadedConfig validate(Map<String, SourcedValue> merged, List<ConfigProblem> problems) {
         for (SourcedValue value : merged.values()) {
-            if (AgentOption.byKey(value.key()) == null && PragmaCatalog.byName(value.key()) == null
+            if (AgentOptions.byKey(value.key()) == null && PragmaCatalog.byName(value.key()) == null
                     && !RuleKeys.isRuleKey(value.key())) {
                 problems.add(ConfigProblem.unknownKey(value, KeySuggester.closest(value.key())));
             }
         }
 
         Map<String, SourcedValue> effective = new LinkedHashMap<String, SourcedValue>();
-        Map<AgentOption, Object> options = new EnumMap<AgentOption, Object>(AgentOption.class);
-        for (AgentOption option : AgentOption.values()) {
-            SourcedValue value = merged.get(option.key());
-            if (value == null && option.defaultValue() == null) {
-                continue;
-            }
-            if (value == null) {
-                value = SourcedValue.byDefault(option.key(), option.defaultValue());
-            }
-            try {
-                options.put(option, option.parse(value.value()));
-                effective.put(option.key(), value);
-            } catch (IllegalArgumentException e) {
-                problems.add(ConfigProblem.badValue(value, e.getMessage()));
-                if (option.defaultValue() != null) {
-                    options.put(option, option.parse(option.defaultValue()));
-                }
-            }
+        Map<ConfigOption<?>, Object> options = new HashMap<ConfigOption<?>, Object>();
+        for (ConfigOption<?> option : AgentOptions.all()) {
+            resolve(option, merged, options, effective, problems);
         }
 
         List<PragmaSetting> pragmas = new ArrayList<PragmaSetting>();
         for (PragmaSpec spec : PragmaCatalog.all()) {
-            SourcedValue value = merged.get(spec.name());
-            if (value == null && spec.defaultValue() == null) {
-                continue;
-            }
+            SourcedValue value = configuredOrDefault(spec.option(), merged);
             if (value == null) {
-                value = SourcedValue.byDefault(spec.name(), spec.defaultValue());
+                continue;
             }
             try {
                 PragmaValue parsed = spec.parse(value.value());
@@ -101,13 +88,39 @@ public final class ConfigLoader {
                 problems.add(ConfigProblem.badValue(value, e.getMessage()));
             }
         }
-        List<DatabaseRule> rules = RuleKeys.rules(merged, problems);
-        for (SourcedValue value : merged.values()) {
-            if (RuleKeys.isRuleKey(value.key())) {
-                effective.put(value.key(), value);
+        List<DatabaseRule> rules = RuleKeys.rules(merged, problems, problems, effective);
+        return new LoadedConfig(new AgentConfig(options, pragmas, rules, effective), problems);
+    }
+
+    /**
+     * Puts the value of {@code option} (configured, else its default) into {@code options}; an invalid
+     * value is a problem and leaves the default in its place, so that {@code strict} and
+     * {@code log.level} still decide how loudly the agent refuses.
+     */
+    private static void resolve(ConfigOption<?> option, Map<String, SourcedValue> merged,
+            Map<ConfigOption<?>, Object> options, Map<String, SourcedValue> effective, List<ConfigProblem> problems) {
+        SourcedValue value = configuredOrDefault(option, merged);
+        if (value == null) {
+            return;
+        }
+        try {
+            options.put(option, option.parse(value.value()));
+            effective.put(option.key(), value);
+        } catch (IllegalArgumentException e) {
+            problems.add(ConfigProblem.badValue(value, e.getMessage()));
+            if (option.defaultText() != null) {
+                options.put(option, option.defaultValue());
             }
         }
-        return new LoadedConfig(new AgentConfig(options, pragmas, rules, effective), problems);
+    }
+
+    /** The configured value of {@code option}, else its default, else (neither) null. */
+    private static SourcedValue configuredOrDefault(ConfigOption<?> option, Map<String, SourcedValue> merged) {
+        SourcedValue value = merged.get(option.key());
+        if (value == null && option.defaultText() != null) {
+            value = SourcedValue.byDefault(option.key(), option.defaultText());
+        }
+        return value;
     }
 
     private static Map<String, SourcedValue> readSystemProperties(Map<String, String> properties) {
@@ -129,7 +142,7 @@ public final class ConfigLoader {
      */
     private static Map<String, SourcedValue> readEnvironment(Map<String, String> environment) {
         Map<String, String> keyByVariable = new LinkedHashMap<String, String>();
-        for (AgentOption option : AgentOption.values()) {
+        for (ConfigOption<?> option : AgentOptions.all()) {
             keyByVariable.put(ConfigSource.environmentName(option.key()), option.key());
         }
         for (PragmaSpec spec : PragmaCatalog.all()) {
@@ -157,9 +170,9 @@ public final class ConfigLoader {
         Map<String, SourcedValue> values = new LinkedHashMap<String, SourcedValue>();
         File file = new File(configFile.value().trim());
         Properties properties = new Properties();
-        try (InputStream in = new FileInputStream(file);
-                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        try {
+            byte[] content = boundedContent(file);
+            properties.load(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
             problems.add(ConfigProblem.of("config file " + Text.quote(file.getPath()) + " from " + configFile.origin()
                     + " cannot be read: " + e.getMessage()));
@@ -172,7 +185,7 @@ public final class ConfigLoader {
                 key = key.substring(ConfigSource.PROPERTY_PREFIX.length());
             }
             SourcedValue value = new SourcedValue(key, properties.getProperty(name), ConfigSource.FILE, origin);
-            if (key.equals(AgentOption.CONFIG.key())) {
+            if (key.equals(AgentOptions.CONFIG.key())) {
                 problems.add(ConfigProblem.of("config file " + Text.quote(file.getPath())
                         + " names another config file; a config file cannot include another"));
                 continue;
@@ -180,6 +193,39 @@ public final class ConfigLoader {
             values.put(key, value);
         }
         return values;
+    }
+
+    /**
+     * The bytes of {@code file}, refusing anything but a regular file of at most {@link #MAX_FILE_BYTES}
+     * before it is opened: opening a FIFO blocks until someone writes to it, and a device such as
+     * /dev/zero never ends; both would hold the JVM before main.
+     */
+    private static byte[] boundedContent(File file) throws IOException {
+        if (!file.exists()) {
+            throw new IOException("no such file");
+        }
+        if (!file.isFile()) {
+            throw new IOException("not a regular file (a directory, FIFO or device); name a properties file");
+        }
+        long length = file.length();
+        if (length > MAX_FILE_BYTES) {
+            throw new IOException("it has " + length + " bytes; a config file may have at most 1 MiB (" + MAX_FILE_BYTES
+                    + " bytes)");
+        }
+        try (InputStream in = new FileInputStream(file)) {
+            // One byte more than the size just read, so that a file growing meanwhile is noticed, not cut.
+            byte[] content = new byte[(int) length + 1];
+            int total = 0;
+            int read;
+            while (total < content.length && (read = in.read(content, total, content.length - total)) > 0) {
+                total += read;
+            }
+            if (total > length) {
+                throw new IOException("it changed while it was read; a config file must be a regular file of at most"
+                        + " 1 MiB");
+            }
+            return Arrays.copyOf(content, total);
+        }
     }
 
     @SafeVarargs

@@ -14,11 +14,6 @@ public enum ConfigSource {
     /** Prefix of the environment variables the agent reads: {@code SQLITE_AGENT_KEY=VALUE}. */
     public static final String ENV_PREFIX = "SQLITE_AGENT_";
 
-    /** The system property that sets {@code key}. */
-    public static String propertyName(String key) {
-        return PROPERTY_PREFIX + key;
-    }
-
     /** The environment variable that sets {@code key}: upper case, dots to underscores. */
     public static String environmentName(String key) {
         return ENV_PREFIX + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');

@@ -19,13 +19,16 @@ public final class DatabaseRule {
     private final boolean exclude;
     /** Pragma name to its value; a null value means {@code keep} (not applied for these databases). */
     private final Map<String, PragmaSetting> pragmas;
+    private final TransactionMode transactionMode;
 
-    DatabaseRule(int number, String glob, boolean exclude, Map<String, PragmaSetting> pragmas) {
+    DatabaseRule(int number, String glob, boolean exclude, Map<String, PragmaSetting> pragmas,
+            TransactionMode transactionMode) {
         this.number = number;
         this.glob = glob;
         this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
         this.exclude = exclude;
         this.pragmas = Collections.unmodifiableMap(pragmas);
+        this.transactionMode = transactionMode;
     }
 
     /**
@@ -68,6 +71,11 @@ public final class DatabaseRule {
     /** The pragmas this rule sets; a null setting means the rule keeps that pragma untouched. */
     public Map<String, PragmaSetting> pragmas() {
         return pragmas;
+    }
+
+    /** The BEGIN mode this rule sets ({@code rule.N.transaction_mode}), or null when it sets none. */
+    public TransactionMode transactionMode() {
+        return transactionMode;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.github.sqlitepragmaagent.config;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Finds the known key an operator probably meant when they typed an unknown one. */
 final class KeySuggester {
 
@@ -9,19 +12,41 @@ final class KeySuggester {
 
     /** The known key within two edits of {@code typed}, or null. */
     static String closest(String typed) {
-        String best = null;
-        int bestDistance = MAX_DISTANCE + 1;
-        for (AgentOption option : AgentOption.values()) {
-            int distance = distance(typed, option.key());
-            if (distance < bestDistance) {
-                best = option.key();
-                bestDistance = distance;
+        List<String> keys = new ArrayList<String>();
+        for (ConfigOption<?> option : AgentOptions.all()) {
+            keys.add(option.key());
+        }
+        return closestOf(typed, withPragmas(keys));
+    }
+
+    /** What a rule may set ({@code match}, {@code exclude}, a pragma...) within two edits of {@code typed}, or null. */
+    static String closestInRules(String typed) {
+        List<String> subkeys = new ArrayList<String>();
+        for (ConfigOption<?> option : RuleKeys.ownKeys()) {
+            subkeys.add(option.key().substring(option.key().lastIndexOf('.') + 1));
+        }
+        for (ConfigOption<?> option : AgentOptions.all()) {
+            if (option.inRules()) {
+                subkeys.add(option.key());
             }
         }
+        return closestOf(typed, withPragmas(subkeys));
+    }
+
+    private static List<String> withPragmas(List<String> keys) {
         for (PragmaSpec spec : PragmaCatalog.all()) {
-            int distance = distance(typed, spec.name());
+            keys.add(spec.name());
+        }
+        return keys;
+    }
+
+    private static String closestOf(String typed, List<String> candidates) {
+        String best = null;
+        int bestDistance = MAX_DISTANCE + 1;
+        for (String candidate : candidates) {
+            int distance = distance(typed, candidate);
             if (distance < bestDistance) {
-                best = spec.name();
+                best = candidate;
                 bestDistance = distance;
             }
         }

@@ -23,30 +23,37 @@ public final class PragmaCatalog {
     static {
         List<PragmaSpec> all = new ArrayList<PragmaSpec>();
         all.add(new PragmaSpec("busy_timeout", ValueDomain.range(0, INT_MAX), PragmaSpec.Step.DRIVER_SETTER, false, "5000",
-                "milliseconds a statement waits for another connection's lock before 'database is locked'"));
+                "milliseconds a statement waits for another connection's lock before 'database is locked'; applied first,"
+                        + " through the driver's own `setBusyTimeout`, so `Statement.setQueryTimeout` cannot undo it"));
         all.add(new PragmaSpec("journal_mode",
                 ValueDomain.words(false, "WAL", "wal", "DELETE", "delete", "TRUNCATE", "truncate", "PERSIST", "persist",
                         "MEMORY", "memory", "OFF", "off"),
                 PragmaSpec.Step.CHECKED_QUERY, true, "WAL",
-                "WAL lets readers and one writer work at the same time; stored in the file"));
+                "WAL lets readers and one writer work at the same time; applied second; the mode SQLite answers is checked"
+                        + " and a refusal is reported; when several connections switch at once SQLite answers BUSY"
+                        + " without waiting, so the switch is retried for as long as the busy timeout allows. The mode"
+                        + " is stored in the file, so once SQLite has confirmed it for a database the agent re-asserts"
+                        + " it at most once a second (a file switched back by someone else is switched again within a"
+                        + " second)"));
         all.add(new PragmaSpec("synchronous",
                 ValueDomain.words(true, "OFF", "0", "NORMAL", "1", "FULL", "2", "EXTRA", "3"),
                 PragmaSpec.Step.SETTING, false, "NORMAL",
-                "NORMAL syncs at checkpoints only: safe from corruption in WAL, may lose the last commits on power loss"));
+                "when SQLite waits for the disk; `NORMAL` syncs at checkpoints only: safe from corruption in WAL, may lose"
+                        + " the last commits on power loss"));
         all.add(new PragmaSpec("cache_size", ValueDomain.range(Integer.MIN_VALUE, INT_MAX), PragmaSpec.Step.SETTING, false,
                 "-20000", "page cache per connection; negative means KiB (-20000 is about 20 MB)"));
         all.add(new PragmaSpec("foreign_keys", ValueDomain.onOff(), PragmaSpec.Step.SETTING, false, "ON",
                 "enforce the FOREIGN KEY constraints the schema declares"));
         all.add(new PragmaSpec("temp_store", ValueDomain.words(true, "DEFAULT", "0", "FILE", "1", "MEMORY", "2"),
-                PragmaSpec.Step.SETTING, false, "MEMORY", "temporary tables and indices live in memory"));
+                PragmaSpec.Step.SETTING, false, "MEMORY", "where temporary tables and indices live"));
         all.add(new PragmaSpec("journal_size_limit", ValueDomain.range(-1, Long.MAX_VALUE), PragmaSpec.Step.SETTING, false,
-                null, "bytes of WAL or journal kept after a checkpoint or transaction; -1 keeps all"));
+                null, "bytes of WAL or journal kept after a checkpoint or transaction (e.g. `67108864`); -1 keeps all"));
         all.add(new PragmaSpec("mmap_size", ValueDomain.range(0, Long.MAX_VALUE), PragmaSpec.Step.SETTING, false, null,
                 "bytes of the file read through memory mapping (SQLite may cap it)"));
         all.add(new PragmaSpec("wal_autocheckpoint", ValueDomain.range(0, INT_MAX), PragmaSpec.Step.SETTING, false, null,
                 "WAL pages that trigger an automatic checkpoint; 0 turns automatic checkpoints off"));
         all.add(new PragmaSpec("trusted_schema", ValueDomain.onOff(), PragmaSpec.Step.SETTING, false, null,
-                "OFF stops SQL functions with side effects from running inside views and triggers"));
+                "`OFF` (advised by SQLite) stops SQL functions with side effects from running inside views and triggers"));
         all.add(new PragmaSpec("secure_delete", ValueDomain.onOff("FAST", "2"), PragmaSpec.Step.SETTING, false, null,
                 "overwrite deleted content with zeros"));
         all.add(new PragmaSpec("recursive_triggers", ValueDomain.onOff(), PragmaSpec.Step.SETTING, false, null,
@@ -56,11 +63,11 @@ public final class PragmaCatalog {
         all.add(new PragmaSpec("cell_size_check", ValueDomain.onOff(), PragmaSpec.Step.SETTING, false, null,
                 "extra checks on b-tree pages as they are read"));
         all.add(new PragmaSpec("analysis_limit", ValueDomain.range(0, INT_MAX), PragmaSpec.Step.SETTING, false, null,
-                "rows ANALYZE and optimize look at per index; 0 means no limit"));
+                "rows `ANALYZE` and `optimize` look at per index; 0 means no limit"));
         all.add(new PragmaSpec("threads", ValueDomain.range(0, 64), PragmaSpec.Step.SETTING, false, null,
                 "helper threads a sort may use (SQLite caps it at its compile-time limit)"));
         all.add(new PragmaSpec("optimize", ValueDomain.onRunning("65538", "runs PRAGMA optimize=0x10002"), PragmaSpec.Step.ACTION, true, null,
-                "ON runs PRAGMA optimize=0x10002 on each new connection, as SQLite advises for long-lived ones"));
+                "`ON` runs `PRAGMA optimize=0x10002` on each new connection, as SQLite advises for long-lived connections"));
         ALL = Collections.unmodifiableList(all);
         for (PragmaSpec spec : ALL) {
             BY_NAME.put(spec.name(), spec);

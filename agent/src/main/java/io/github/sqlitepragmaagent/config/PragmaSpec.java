@@ -17,29 +17,22 @@ public final class PragmaSpec {
         ACTION
     }
 
-    private final String name;
     private final ValueDomain domain;
     private final Step step;
     private final boolean writesDatabase;
-    private final String defaultValue;
-    private final String purpose;
+    private final ConfigOption<PragmaValue> option;
 
-    PragmaSpec(String name, ValueDomain domain, Step step, boolean writesDatabase, String defaultValue, String purpose) {
-        this.name = name;
+    PragmaSpec(String name, ValueDomain domain, Step step, boolean writesDatabase, String defaultValue, String description) {
         this.domain = domain;
         this.step = step;
         this.writesDatabase = writesDatabase;
-        this.defaultValue = defaultValue;
-        this.purpose = purpose;
+        this.option = new ConfigOption<PragmaValue>(name, new KeepOr(domain, step == Step.ACTION), defaultValue,
+                description, ConfigOption.Scope.GLOBAL_AND_RULES);
     }
 
     /** The bare SQLite name, which is also the configuration key and the driver's Properties key. */
     public String name() {
-        return name;
-    }
-
-    public ValueDomain domain() {
-        return domain;
+        return option.key();
     }
 
     public Step step() {
@@ -53,12 +46,17 @@ public final class PragmaSpec {
 
     /** The value the agent applies when nothing is configured, or null when it is off by default. */
     public String defaultValue() {
-        return defaultValue;
+        return option.defaultText();
     }
 
-    /** One sentence on what it does, for the reference and {@code config} output. */
-    public String purpose() {
-        return purpose;
+    /** The pragma as a configuration key: its description, default and accepted values. */
+    public ConfigOption<PragmaValue> option() {
+        return option;
+    }
+
+    /** The values the pragma itself accepts, without {@code keep} (which every pragma accepts), for the reference. */
+    String values() {
+        return domain.allowed();
     }
 
     /**
@@ -67,23 +65,42 @@ public final class PragmaSpec {
      * @throws IllegalArgumentException naming what is allowed
      */
     public PragmaValue parse(String raw) {
-        String trimmed = raw == null ? "" : raw.trim();
-        String upper = trimmed.toUpperCase(Locale.ROOT);
-        if (upper.equals(AgentConfig.KEEP_WORD.toUpperCase(Locale.ROOT))) {
-            return null;
-        }
-        if (step == Step.ACTION && (upper.equals("OFF") || upper.equals("FALSE") || upper.equals("NO"))) {
-            return null;
-        }
-        try {
-            return domain.parse(trimmed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + ", or " + AgentConfig.KEEP_WORD + " (leave it untouched)");
-        }
+        return option.parse(raw);
     }
 
     @Override
     public String toString() {
-        return name;
+        return name();
+    }
+
+    /** A pragma's values plus {@code keep}, and for an action OFF, both meaning "apply nothing". */
+    private static final class KeepOr implements ValueParser<PragmaValue> {
+        private final ValueDomain domain;
+        private final boolean action;
+
+        KeepOr(ValueDomain domain, boolean action) {
+            this.domain = domain;
+            this.action = action;
+        }
+
+        @Override
+        public PragmaValue parse(String trimmed) {
+            if (trimmed.toUpperCase(Locale.ROOT).equals(AgentConfig.KEEP_WORD.toUpperCase(Locale.ROOT))) {
+                return null;
+            }
+            if (action && Boolean.FALSE.equals(BooleanWords.parse(trimmed))) {
+                return null;
+            }
+            try {
+                return domain.parse(trimmed);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(allowed());
+            }
+        }
+
+        @Override
+        public String allowed() {
+            return domain.allowed() + ", or " + AgentConfig.KEEP_WORD + " (leave it untouched)";
+        }
     }
 }

@@ -9,20 +9,21 @@ final class Quantities {
 
     private Quantities() {}
 
-    /** Milliseconds of {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}; -1 when malformed. */
+    /** Milliseconds of {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}; -1 when malformed or too long for a long. */
     static long millis(String text) {
         String value = text.trim().toLowerCase(Locale.ROOT);
         String[][] units = {{"ms", "1"}, {"s", "1000"}, {"m", "60000"}, {"h", "3600000"}, {"d", "86400000"}};
         for (String[] unit : units) {
             if (value.endsWith(unit[0])) {
                 long number = number(value.substring(0, value.length() - unit[0].length()));
-                return number < 0 ? -1 : number * Long.parseLong(unit[1]);
+                long multiplier = Long.parseLong(unit[1]);
+                return number < 0 || number > Long.MAX_VALUE / multiplier ? -1 : number * multiplier;
             }
         }
         return -1;
     }
 
-    /** Bytes of {@code 1048576}, {@code 512KB}, {@code 64MiB}, {@code 10GiB}, ...; -1 when malformed. */
+    /** Bytes of {@code 1048576}, {@code 512KB}, {@code 64MiB}, {@code 10GiB}, ...; -1 when malformed or too large for a long. */
     static long bytes(String text) {
         String value = text.trim().toLowerCase(Locale.ROOT);
         String[][] units = {

@@ -1,6 +1,9 @@
 package io.github.sqlitepragmaagent.config;
 
+import io.github.sqlitepragmaagent.support.Text;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,16 +14,45 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the per-database rules out of the merged configuration: {@code rule.N.match},
- * {@code rule.N.exclude} and {@code rule.N.PRAGMA}, N a whole number giving the order.
+ * {@code rule.N.exclude}, {@code rule.N.transaction_mode} and {@code rule.N.PRAGMA}, N a whole number
+ * giving the order.
  */
 final class RuleKeys {
 
     private static final Pattern RULE_KEY = Pattern.compile("rule\\.(\\d{1,4})\\.([a-z_]+)");
     private static final Pattern RULE_VARIABLE = Pattern.compile("RULE_(\\d{1,4})_([A-Z_]+)");
-    private static final String MATCH = "match";
-    private static final String EXCLUDE = "exclude";
+    private static final String PREFIX = "rule.N.";
+
+    static final ConfigOption<String> MATCH = new ConfigOption<String>(PREFIX + "match", new ValueParser<String>() {
+        @Override
+        public String parse(String trimmed) {
+            String problem = DatabaseRule.globProblem(trimmed);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+            return trimmed;
+        }
+
+        @Override
+        public String allowed() {
+            return "an absolute path glob such as /srv/cache/*.db or **/cache.db";
+        }
+    }, null, "the databases the rule is for, by a glob on their absolute path (`*` stays within a directory, `**`"
+            + " crosses directories, `?` is one character, `{a,b}` either); required in every rule",
+            ConfigOption.Scope.GLOBAL);
+
+    static final ConfigOption<Boolean> EXCLUDE = new ConfigOption<Boolean>(PREFIX + "exclude", Parsers.BOOLEAN, "false",
+            "`true` leaves matching databases entirely alone: not tuned, not audited", ConfigOption.Scope.GLOBAL);
+
+    private static final List<ConfigOption<?>> OWN_KEYS =
+            Collections.unmodifiableList(Arrays.<ConfigOption<?>>asList(MATCH, EXCLUDE));
 
     private RuleKeys() {}
+
+    /** The keys only a rule has, for the reference; the others are the {@link ConfigOption#inRules()} keys. */
+    static List<ConfigOption<?>> ownKeys() {
+        return OWN_KEYS;
+    }
 
     static boolean isRuleKey(String key) {
         return key.startsWith("rule.");
@@ -34,7 +66,13 @@ final class RuleKeys {
                 : null;
     }
 
-    static List<DatabaseRule> rules(Map<String, SourcedValue> merged, List<ConfigProblem> problems) {
+    /**
+     * The rules, in number order; a value a key does not accept goes to {@code problems} (and its
+     * rule is dropped), a key no rule knows goes to {@code unknown} and is ignored. The rule keys that
+     * were understood are added to {@code effective}.
+     */
+    static List<DatabaseRule> rules(Map<String, SourcedValue> merged, List<ConfigProblem> problems,
+            List<ConfigProblem> unknown, Map<String, SourcedValue> effective) {
         Map<Integer, Map<String, SourcedValue>> byNumber = new TreeMap<Integer, Map<String, SourcedValue>>();
         for (SourcedValue value : merged.values()) {
             if (!isRuleKey(value.key())) {
@@ -42,8 +80,16 @@ final class RuleKeys {
             }
             Matcher matcher = RULE_KEY.matcher(value.key());
             if (!matcher.matches()) {
-                problems.add(ConfigProblem.of("rule key " + Text.quote(value.key()) + " from " + value.origin()
-                        + " is not rule.N.match, rule.N.exclude or rule.N.PRAGMA (N a whole number)"));
+                unknown.add(ConfigProblem.unknownRuleKey("rule key " + Text.quote(value.key()) + " from " + value.origin()
+                        + " is not rule.N.match, rule.N.exclude, rule.N.transaction_mode or rule.N.PRAGMA"
+                        + " (N a whole number)"));
+                continue;
+            }
+            String subkey = matcher.group(2);
+            if (!subkey.equals(suffix(MATCH)) && !subkey.equals(suffix(EXCLUDE)) && inRules(subkey) == null) {
+                String suggestion = KeySuggester.closestInRules(subkey);
+                unknown.add(ConfigProblem.unknownKey(value,
+                        suggestion == null ? null : "rule." + matcher.group(1) + "." + suggestion));
                 continue;
             }
             int number = Integer.parseInt(matcher.group(1));
@@ -52,7 +98,8 @@ final class RuleKeys {
                 keys = new LinkedHashMap<String, SourcedValue>();
                 byNumber.put(number, keys);
             }
-            keys.put(matcher.group(2), value);
+            keys.put(subkey, value);
+            effective.put(value.key(), value);
         }
         List<DatabaseRule> rules = new ArrayList<DatabaseRule>();
         for (Map.Entry<Integer, Map<String, SourcedValue>> rule : byNumber.entrySet()) {
@@ -64,45 +111,58 @@ final class RuleKeys {
         return rules;
     }
 
+    /** The option a rule may set under {@code subkey} (a pragma, transaction_mode), or null. */
+    private static ConfigOption<?> inRules(String subkey) {
+        PragmaSpec spec = PragmaCatalog.byName(subkey);
+        if (spec != null) {
+            return spec.option();
+        }
+        ConfigOption<?> option = AgentOptions.byKey(subkey);
+        return option != null && option.inRules() ? option : null;
+    }
+
+    private static String suffix(ConfigOption<?> ruleOption) {
+        return ruleOption.key().substring(PREFIX.length());
+    }
+
     private static DatabaseRule build(int number, Map<String, SourcedValue> keys, List<ConfigProblem> problems) {
         int before = problems.size();
-        SourcedValue match = keys.get(MATCH);
+        SourcedValue match = keys.get(suffix(MATCH));
+        String glob = null;
         if (match == null) {
             problems.add(ConfigProblem.of("rule." + number + " has no rule." + number
                     + ".match: say which databases it is for, e.g. rule." + number + ".match=/srv/cache/*.db"));
         } else {
-            String problem = DatabaseRule.globProblem(match.value().trim());
-            if (problem != null) {
-                problems.add(ConfigProblem.badValue(match, problem));
-            }
+            glob = parse(MATCH, match, problems);
         }
-        boolean exclude = false;
+        SourcedValue excludeValue = keys.get(suffix(EXCLUDE));
+        Boolean exclude = excludeValue == null ? Boolean.FALSE : parse(EXCLUDE, excludeValue, problems);
+        SourcedValue modeValue = keys.get(AgentOptions.TRANSACTION_MODE.key());
+        TransactionMode transactionMode = modeValue == null ? null : parse(AgentOptions.TRANSACTION_MODE, modeValue, problems);
         Map<String, PragmaSetting> pragmas = new LinkedHashMap<String, PragmaSetting>();
         for (Map.Entry<String, SourcedValue> key : keys.entrySet()) {
-            SourcedValue value = key.getValue();
             PragmaSpec spec = PragmaCatalog.byName(key.getKey());
-            if (key.getKey().equals(MATCH)) {
-                continue;
-            } else if (key.getKey().equals(EXCLUDE)) {
+            if (spec != null) {
                 try {
-                    exclude = (Boolean) AgentOption.ENABLED.parse(value.value());
+                    PragmaValue parsed = spec.parse(key.getValue().value());
+                    pragmas.put(spec.name(), parsed == null ? null : new PragmaSetting(spec, parsed, key.getValue()));
                 } catch (IllegalArgumentException e) {
-                    problems.add(ConfigProblem.badValue(value, e.getMessage()));
-                }
-            } else if (spec == null) {
-                problems.add(ConfigProblem.unknownKey(value, null));
-            } else {
-                try {
-                    PragmaValue parsed = spec.parse(value.value());
-                    pragmas.put(spec.name(), parsed == null ? null : new PragmaSetting(spec, parsed, value));
-                } catch (IllegalArgumentException e) {
-                    problems.add(ConfigProblem.badValue(value, e.getMessage()));
+                    problems.add(ConfigProblem.badValue(key.getValue(), e.getMessage()));
                 }
             }
         }
         if (problems.size() > before) {
             return null;
         }
-        return new DatabaseRule(number, match.value().trim(), exclude, pragmas);
+        return new DatabaseRule(number, glob, exclude, pragmas, transactionMode);
+    }
+
+    private static <T> T parse(ConfigOption<T> option, SourcedValue value, List<ConfigProblem> problems) {
+        try {
+            return option.parse(value.value());
+        } catch (IllegalArgumentException e) {
+            problems.add(ConfigProblem.badValue(value, e.getMessage()));
+            return null;
+        }
     }
 }

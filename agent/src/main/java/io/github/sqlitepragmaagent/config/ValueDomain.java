@@ -6,18 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The values one setting accepts; parsing either yields a canonical value or says what is allowed. */
-public abstract class ValueDomain {
+/** The values one pragma accepts; parsing either yields a canonical value or says what is allowed. */
+abstract class ValueDomain implements ValueParser<PragmaValue> {
 
-    /** A one-line description of the accepted values, for error messages and the reference. */
-    public abstract String allowed();
+    /** The canonical value, or null when {@code trimmed} is not accepted. */
+    abstract PragmaValue parseOrNull(String trimmed);
 
-    /** The canonical value, or null when {@code raw} is not accepted. */
-    abstract PragmaValue parseOrNull(String raw);
-
-    /** The canonical value of {@code raw}; throws with {@link #allowed()} when it is not accepted. */
-    public final PragmaValue parse(String raw) {
-        PragmaValue value = raw == null ? null : parseOrNull(raw.trim());
+    /** The canonical value of {@code trimmed}; throws with {@link #allowed()} when it is not accepted. */
+    @Override
+    public final PragmaValue parse(String trimmed) {
+        PragmaValue value = trimmed == null ? null : parseOrNull(trimmed);
         if (value == null) {
             throw new IllegalArgumentException(allowed());
         }
@@ -42,9 +40,7 @@ public abstract class ValueDomain {
         return new ValueDomain() {
             @Override
             PragmaValue parseOrNull(String raw) {
-                String upper = raw.toUpperCase(Locale.ROOT);
-                boolean on = upper.equals("ON") || upper.equals("TRUE") || upper.equals("YES") || upper.equals("1");
-                return on ? new PragmaValue(literal, null) : null;
+                return Boolean.TRUE.equals(BooleanWords.parse(raw)) ? new PragmaValue(literal, null) : null;
             }
 
             @Override
@@ -125,13 +121,8 @@ public abstract class ValueDomain {
 
         @Override
         PragmaValue parseOrNull(String raw) {
-            String upper = raw.toUpperCase(Locale.ROOT);
-            if (upper.equals("TRUE") || upper.equals("YES") || upper.equals("1")) {
-                upper = "ON";
-            } else if (upper.equals("FALSE") || upper.equals("NO") || upper.equals("0")) {
-                upper = "OFF";
-            }
-            return super.parseOrNull(upper);
+            Boolean on = BooleanWords.parse(raw);
+            return super.parseOrNull(on == null ? raw : on ? "ON" : "OFF");
         }
 
         @Override

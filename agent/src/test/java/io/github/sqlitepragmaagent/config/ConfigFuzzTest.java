@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -95,9 +96,9 @@ class ConfigFuzzTest {
             return "rule." + random.nextInt(3) + "." + (random.nextBoolean() ? "match" : PragmaCatalog.all().get(random.nextInt(6)).name());
         }
         if (random.nextInt(3) == 0) {
-            AgentOption[] options = AgentOption.values();
-            AgentOption option = options[random.nextInt(options.length)];
-            return option == AgentOption.STRICT || option == AgentOption.CONFIG ? "override" : option.key();
+            List<ConfigOption<?>> options = AgentOptions.all();
+            ConfigOption<?> option = options.get(random.nextInt(options.size()));
+            return option == AgentOptions.STRICT || option == AgentOptions.CONFIG ? "override" : option.key();
         }
         return PragmaCatalog.all().get(random.nextInt(PragmaCatalog.all().size())).name();
     }

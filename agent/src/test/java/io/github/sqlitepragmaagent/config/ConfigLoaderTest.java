@@ -33,7 +33,7 @@ class ConfigLoaderTest {
         assertTrue(loaded.config().enabled());
         assertFalse(loaded.config().override());
         assertFalse(loaded.config().strict());
-        assertEquals("info", loaded.config().logLevel());
+        assertEquals(LogLevel.INFO, loaded.config().logLevel());
     }
 
     @Test
@@ -91,7 +91,7 @@ class ConfigLoaderTest {
         LoadedConfig loaded = ConfigLoader.load(null, NONE, Map.of("SQLITE_AGENT_LOG_LEVEL", "debug"));
 
         assertTrue(loaded.valid(), loaded.problems()::toString);
-        assertEquals("debug", loaded.config().logLevel());
+        assertEquals(LogLevel.DEBUG, loaded.config().logLevel());
         assertEquals("environment SQLITE_AGENT_LOG_LEVEL", loaded.config().effective().get("log.level").origin());
     }
 
@@ -145,23 +145,41 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void anUnknownKeyIsRefusedWithASuggestion() {
-        LoadedConfig loaded = ConfigLoader.load("jornal_mode=WAL", NONE, NONE);
+    void anUnknownKeyIsIgnoredWithASuggestion() {
+        LoadedConfig loaded = ConfigLoader.load("jornal_mode=DELETE,cache_size=-100", NONE, NONE);
 
+        assertTrue(loaded.valid(), "an unknown key does not stop the rest from applying");
+        assertEquals(List.of(), loaded.problems());
         assertEquals(List.of("unknown key 'jornal_mode' from agent argument (did you mean 'journal_mode'?);"
-                + " see the README's configuration reference"), messages(loaded));
+                + " see the README's configuration reference"), messages(loaded.unknownKeys()));
+        assertEquals("WAL", byName(loaded.config().pragmas()).get("journal_mode").value().sqlLiteral());
+        assertEquals("-100", byName(loaded.config().pragmas()).get("cache_size").value().sqlLiteral());
+        assertFalse(loaded.refusedByStrict());
+        assertTrue(ConfigLoader.load("jornal_mode=DELETE,strict=true", NONE, NONE).refusedByStrict());
     }
 
     @Test
-    void unknownPropertiesAndVariablesUnderTheAgentPrefixAreRefused() {
+    void unknownPropertiesAndVariablesUnderTheAgentPrefixAreIgnoredByName() {
         LoadedConfig loaded = ConfigLoader.load(null, Map.of("sqlite.agent.cache-size", "1"),
                 Map.of("SQLITE_AGENT_NOPE", "1", "OTHER_VARIABLE", "x"));
 
-        assertEquals(2, loaded.problems().size(), loaded.problems()::toString);
-        assertTrue(messages(loaded).stream().anyMatch(m -> m.startsWith("unknown key 'cache-size' from -Dsqlite.agent.cache-size"
-                + " (did you mean 'cache_size'?)")), messages(loaded)::toString);
-        assertTrue(messages(loaded).stream().anyMatch(m -> m.startsWith("unknown key 'nope' from environment SQLITE_AGENT_NOPE")),
-                messages(loaded)::toString);
+        assertTrue(loaded.valid());
+        assertEquals(2, loaded.unknownKeys().size(), loaded.unknownKeys()::toString);
+        List<String> messages = messages(loaded.unknownKeys());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("unknown key 'cache-size' from -Dsqlite.agent.cache-size"
+                + " (did you mean 'cache_size'?)")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("unknown key 'nope' from environment SQLITE_AGENT_NOPE")),
+                messages::toString);
+    }
+
+    @Test
+    void anInvalidValueStillMakesTheWholeConfigurationInvalidNextToAnUnknownKey() {
+        LoadedConfig loaded = ConfigLoader.load("nope=1,cache_size=lots", NONE, NONE);
+
+        assertFalse(loaded.valid());
+        assertEquals(1, loaded.problems().size());
+        assertEquals(1, loaded.unknownKeys().size());
+        assertTrue(loaded.all().get(0).message().startsWith("cache_size='lots'"), "invalid values come first");
     }
 
     @Test
@@ -242,7 +260,7 @@ class ConfigLoaderTest {
         assertEquals(2000L, config.auditIntegrityTimeoutMillis());
         assertEquals(8L << 20, config.auditWalWarnBytes());
         assertEquals(2_000_000_000L, config.auditSizeWarnBytes());
-        assertEquals("full", config.auditIntegrity());
+        assertEquals(AuditIntegrity.FULL, config.auditIntegrity());
     }
 
     @Test
@@ -254,7 +272,7 @@ class ConfigLoaderTest {
         assertEquals(30_000L, config.auditIntegrityTimeoutMillis());
         assertEquals(64L << 20, config.auditWalWarnBytes());
         assertEquals(0L, config.auditSizeWarnBytes());
-        assertEquals("quick", config.auditIntegrity());
+        assertEquals(AuditIntegrity.QUICK, config.auditIntegrity());
         assertNull(config.auditLogFile());
     }
 
@@ -269,14 +287,29 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void describeListsEverySettingWithItsOrigin() {
+    void theStartLineListsWhatWasSetWithItsOriginAndCountsTheDefaults() {
         LoadedConfig loaded = ConfigLoader.load("cache_size=-1", Map.of("sqlite.agent.override", "true"), NONE);
 
-        String line = loaded.config().describe();
-        assertTrue(line.contains("cache_size=-1 (agent argument)"), line);
-        assertTrue(line.contains("override=true (-Dsqlite.agent.override)"), line);
-        assertTrue(line.contains("journal_mode=WAL (default)"), line);
-        assertFalse(line.contains("config="), line);
+        assertEquals("override=true (-Dsqlite.agent.override), cache_size=-1 (agent argument) and 16 more at their"
+                + " defaults (log.level=debug lists them)", loaded.config().describe());
+    }
+
+    @Test
+    void theStartLineOfAnUntouchedConfigurationIsOnlyTheCount() {
+        assertEquals("all 18 settings at their defaults (log.level=debug lists them)",
+                ConfigLoader.load(null, NONE, NONE).config().describe());
+    }
+
+    @Test
+    void atDebugTheStartLineListsEverySetting() {
+        for (String level : List.of("debug", "trace")) {
+            String line = ConfigLoader.load("cache_size=-1,log.level=" + level, NONE, NONE).config().describe();
+            assertTrue(line.contains("cache_size=-1 (agent argument)"), line);
+            assertTrue(line.contains("journal_mode=WAL (default)"), line);
+            assertTrue(line.contains("audit.wal.warn=64MiB (default)"), line);
+            assertFalse(line.contains("config=") || line.contains("at their defaults"), line);
+            assertEquals(ConfigLoader.load(null, NONE, NONE).config().effective().size(), line.split(", ").length, line);
+        }
     }
 
     @Test
@@ -306,6 +339,10 @@ class ConfigLoaderTest {
     }
 
     private static List<String> messages(LoadedConfig loaded) {
-        return loaded.problems().stream().map(ConfigProblem::message).toList();
+        return messages(loaded.problems());
+    }
+
+    private static List<String> messages(List<ConfigProblem> problems) {
+        return problems.stream().map(ConfigProblem::message).toList();
     }
 }

@@ -60,14 +60,29 @@ class DatabaseRuleTest {
                 "rule.1.synchronous=OFF", "rule.1 has no rule.1.match",
                 "rule.1.match=cache/*.db", "rule.1.match='cache/*.db' from agent argument is not allowed; allowed: an absolute path glob",
                 "rule.1.match=/a/{b", "rule.1.match='/a/{b' from agent argument is not allowed; allowed: a valid glob",
-                "rule.1.match=/a/*,rule.1.cache=5", "unknown key 'rule.1.cache'",
                 "rule.1.match=/a/*,rule.1.synchronous=SOMETIMES", "rule.1.synchronous='SOMETIMES' from agent argument is not allowed",
-                "rule.x.match=/a/*", "rule key 'rule.x.match' from agent argument is not rule.N.match",
                 "rule.1.match=/a/*,rule.1.exclude=perhaps", "rule.1.exclude='perhaps' from agent argument is not allowed");
         cases.forEach((arguments, expected) -> {
             LoadedConfig loaded = ConfigLoader.load(arguments, NONE, NONE);
             assertEquals(1, loaded.problems().size(), arguments + ": " + loaded.problems());
             assertTrue(loaded.problems().get(0).message().startsWith(expected), arguments + ": " + loaded.problems());
+        });
+    }
+
+    @Test
+    void unknownRuleKeysAreIgnoredByName() {
+        Map<String, String> cases = Map.of(
+                "rule.1.match=/a/*,rule.1.cache=5", "unknown key 'rule.1.cache' from agent argument",
+                "rule.1.match=/a/*,rule.1.synchronus=OFF",
+                "unknown key 'rule.1.synchronus' from agent argument (did you mean 'rule.1.synchronous'?)",
+                "rule.1.match=/a/*,rule.1.mach=/b/*", "unknown key 'rule.1.mach' from agent argument (did you mean 'rule.1.match'?)",
+                "rule.1.match=/a/*,rule.x.match=/a/*", "rule key 'rule.x.match' from agent argument is not rule.N.match");
+        cases.forEach((arguments, expected) -> {
+            LoadedConfig loaded = ConfigLoader.load(arguments, NONE, NONE);
+            assertTrue(loaded.valid(), arguments + ": " + loaded.problems());
+            assertEquals(1, loaded.unknownKeys().size(), arguments + ": " + loaded.unknownKeys());
+            assertTrue(loaded.unknownKeys().get(0).message().startsWith(expected), arguments + ": " + loaded.unknownKeys());
+            assertEquals(1, loaded.config().ruleFor("/a/x").number(), "the rule itself still applies");
         });
     }
 

@@ -28,7 +28,17 @@ class ConfigSourcesTest {
 
         assertEquals("-1111", result.get("app.cache_size"), result::toString);
         assertEquals("1048576", result.get("app.journal_size_limit"), result::toString);
-        assertEquals(1, result.agentLinesContaining("cache_size=-1111 (agent argument)").size(), result::toString);
+        assertEquals(1, result.agentLinesContaining("started (premain): cache_size=-1111 (agent argument),"
+                + " journal_size_limit=1048576 (agent argument) and 17 more at their defaults").size(), result::toString);
+    }
+
+    @Test
+    void theStartLineListsEverySettingAtDebug() throws Exception {
+        AppResult result = run(AppJvm.withAgent().agentArguments("log.level=debug"), "d.db");
+
+        assertEquals(1, result.agentLinesContaining("started (premain): enabled=true (default), override=false (default),"
+                + " strict=false (default), log.level=debug (agent argument)").size(), result::toString);
+        assertEquals(1, result.agentLinesContaining(", journal_mode=WAL (default),").size(), result::toString);
     }
 
     @Test

@@ -84,7 +84,7 @@ class HostileConfigTest {
             AppResult result = jvm.run(OpenApp.class, "--url", "jdbc:sqlite:" + db);
 
             String context = "run " + run + " with " + arguments + " " + properties + " " + environment + ": " + result;
-            boolean stopped = !expected.valid() && expected.config().strict();
+            boolean stopped = expected.refusedByStrict();
             assertEquals(stopped ? 78 : 0, result.exitStatus(), context);
             if (stopped) {
                 stoppedByStrict++;

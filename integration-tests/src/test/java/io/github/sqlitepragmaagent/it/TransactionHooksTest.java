@@ -25,6 +25,26 @@ class TransactionHooksTest {
         return jvm.run(TransactionApp.class, dir.toString(), scenario, urlSuffix);
     }
 
+    /** The agent's own transaction_mode=IMMEDIATE, the app's URL naming none. */
+    private AppResult runAgentImmediate(String scenario) throws Exception {
+        return AppJvm.withAgent().agentArguments("audit.enabled=false,transaction_mode=IMMEDIATE")
+                .run(TransactionApp.class, dir.toString(), scenario, "");
+    }
+
+    @Test
+    void theAgentsImmediateModeBeginsAtTheFirstStatementAndKeepsReadOnlyTransactionsDeferred() throws Exception {
+        AppResult idle = runAgentImmediate("idle");
+        assertEquals("ok:1", idle.get("app.writer"), idle::toString);
+
+        AppResult readOnly = runAgentImmediate("read-only");
+        assertEquals("ok:100", readOnly.get("app.read_beside_writer"), readOnly::toString);
+        assertEquals("115", readOnly.get("app.balance"), readOnly::toString);
+
+        AppResult beginFails = runAgentImmediate("begin-fails");
+        assertEquals("ok:done", beginFails.get("app.rollback"), beginFails::toString);
+        assertEquals("101", beginFails.get("app.balance"), beginFails::toString);
+    }
+
     @Test
     void anIdleConnectionWithAutoCommitOffHoldsNoLock() throws Exception {
         AppResult without = run(false, "idle", IMMEDIATE);

@@ -1,4 +1,4 @@
-package io.github.sqlitepragmaagent.config;
+package io.github.sqlitepragmaagent.support;
 
 /** Renders text for people and machines: quoted for one log line, as a JSON string, sizes in units. */
 public final class Text {

@@ -1,0 +1,84 @@
+package io.github.sqlitepragmaagent.config;
+
+import io.github.sqlitepragmaagent.config.ConfigOption.Scope;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** The agent's own keys: everything that is not a pragma, in the order the reference lists them. */
+public final class AgentOptions {
+
+    /** The exit status of a JVM stopped by {@code strict=true}: EX_CONFIG from sysexits.h. */
+    public static final int STRICT_EXIT_STATUS = 78;
+
+    public static final ConfigOption<Boolean> ENABLED = global("enabled", Parsers.BOOLEAN, "true",
+            "`false` turns the agent off: nothing is installed or changed");
+    public static final ConfigOption<Boolean> OVERRIDE = global("override", Parsers.BOOLEAN, "false",
+            "by default a pragma the app sets itself in its JDBC URL or Properties keeps the app's value (said once"
+                    + " at info level) and the agent applies the others; `true` makes the agent's values win");
+    public static final ConfigOption<Boolean> STRICT = global("strict", Parsers.BOOLEAN, "false",
+            "`true` makes an invalid value or an unknown key stop the JVM before the app's `main` runs, with exit"
+                    + " status 78 (EX_CONFIG); ignored on dynamic attach, which never stops a running app");
+    public static final ConfigOption<LogLevel> LOG_LEVEL = global("log.level",
+            Parsers.choice(LogLevel.values(), false), "info",
+            "the agent's own log level on stderr (`off` also silences configuration errors); `debug` lists every"
+                    + " setting in the start line, not only those that differ from the defaults");
+    public static final ConfigOption<String> CONFIG = global("config", Parsers.PATH, null,
+            "a properties file with more settings (a regular file of at most 1 MiB; it cannot name another)");
+    public static final ConfigOption<WalNetwork> WAL_NETWORK = global("wal.network",
+            Parsers.choice(WalNetwork.values(), false), "refuse",
+            "`refuse` leaves a database on a network filesystem out of WAL (it needs shared memory); `allow`"
+                    + " switches anyway (see Network filesystems)");
+    public static final ConfigOption<TransactionMode> TRANSACTION_MODE = new ConfigOption<TransactionMode>(
+            "transaction_mode", Parsers.choice(TransactionMode.values(), true), null,
+            "the BEGIN mode of transactions on connections the app did not give a transaction_mode itself;"
+                    + " `IMMEDIATE` prevents 'database is locked' when a transaction reads then writes; when unset,"
+                    + " the driver's `DEFERRED` stays",
+            Scope.GLOBAL_AND_RULES);
+    public static final ConfigOption<Boolean> AUDIT_ENABLED = global("audit.enabled", Parsers.BOOLEAN, "true",
+            "`false` turns every audit off (JMX still shows the counters)");
+    public static final ConfigOption<Long> AUDIT_DELAY = global("audit.delay", Parsers.duration(0, false), "1s",
+            "wait after a database's first connection before its first audit, to stay out of the app's start-up");
+    public static final ConfigOption<Long> AUDIT_INTERVAL = global("audit.interval", Parsers.duration(1000, true), "1h",
+            "how often file, WAL and freelist sizes are audited");
+    public static final ConfigOption<AuditIntegrity> AUDIT_INTEGRITY = global("audit.integrity",
+            Parsers.choice(AuditIntegrity.values(), false), "quick",
+            "`quick` runs `PRAGMA quick_check`, `full` runs `PRAGMA integrity_check`, `off` runs neither (no"
+                    + " integrity or foreign-key check, no `integrity` field)");
+    public static final ConfigOption<Long> AUDIT_INTEGRITY_INTERVAL = global("audit.integrity.interval",
+            Parsers.duration(1000, true), "24h", "how often integrity and foreign keys are audited after the first audit");
+    public static final ConfigOption<Long> AUDIT_INTEGRITY_TIMEOUT = global("audit.integrity.timeout",
+            Parsers.duration(0, false), "30s", "longest an integrity or foreign-key check may run before it is interrupted");
+    public static final ConfigOption<Long> AUDIT_WAL_WARN = global("audit.wal.warn", Parsers.SIZE, "64MiB",
+            "a `-wal` file larger than this is warned about");
+    public static final ConfigOption<Long> AUDIT_SIZE_WARN = global("audit.size.warn", Parsers.SIZE, null,
+            "a database file larger than this is warned about; no file-size warning when unset");
+    public static final ConfigOption<String> AUDIT_LOG_FILE = global("audit.log.file", Parsers.PATH, null,
+            "also append each audit as one JSON line (same fields, numbers as numbers) to this file");
+
+    private static final List<ConfigOption<?>> ALL = Collections.unmodifiableList(Arrays.<ConfigOption<?>>asList(
+            ENABLED, OVERRIDE, STRICT, LOG_LEVEL, CONFIG, WAL_NETWORK, TRANSACTION_MODE, AUDIT_ENABLED, AUDIT_DELAY,
+            AUDIT_INTERVAL, AUDIT_INTEGRITY, AUDIT_INTEGRITY_INTERVAL, AUDIT_INTEGRITY_TIMEOUT, AUDIT_WAL_WARN,
+            AUDIT_SIZE_WARN, AUDIT_LOG_FILE));
+
+    private AgentOptions() {}
+
+    /** Every key of the agent's own, in reference order. */
+    public static List<ConfigOption<?>> all() {
+        return ALL;
+    }
+
+    /** The option whose key is {@code key}, or null. */
+    static ConfigOption<?> byKey(String key) {
+        for (ConfigOption<?> option : ALL) {
+            if (option.key().equals(key)) {
+                return option;
+            }
+        }
+        return null;
+    }
+
+    private static <T> ConfigOption<T> global(String key, ValueParser<T> parser, String defaultText, String description) {
+        return new ConfigOption<T>(key, parser, defaultText, description, Scope.GLOBAL);
+    }
+}
