@@ -25,6 +25,8 @@ final class AuditReport {
     private final Map<String, Object> fields = new LinkedHashMap<String, Object>();
     private final List<String> warnings = new ArrayList<String>();
     private Severity severity = Severity.OK;
+    /** Set when the file could not be read as a database: which file that was (not a logged field). */
+    private String unreadableFile;
     final String database;
     final Kind kind;
     final long startedAtMillis;
@@ -66,6 +68,19 @@ final class AuditReport {
             severity = to;
             fields.put("result", to == Severity.ERROR ? "error" : "warn");
         }
+    }
+
+    /**
+     * Marks the file as unreadable as a database; {@code file} tells this file from the next one at the
+     * same path (size, modification time, file key), so a file left as it is is reported only once.
+     */
+    void unreadable(String file) {
+        unreadableFile = file;
+    }
+
+    /** What {@link #unreadable(String)} recorded, or null when the file was read as a database. */
+    String unreadableFile() {
+        return unreadableFile;
     }
 
     Severity severity() {

@@ -2,16 +2,18 @@ package io.github.sqlitepragmaagent.audit;
 
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.AuditIntegrity;
-import io.github.sqlitepragmaagent.jmx.AgentMXBean;
+import io.github.sqlitepragmaagent.jmx.AgentStatus;
 import io.github.sqlitepragmaagent.jmx.JmxRegistry;
 import io.github.sqlitepragmaagent.tune.FirstOpenListener;
 import io.github.sqlitepragmaagent.tune.OpenRequest;
 import io.github.sqlitepragmaagent.tune.TuningStats;
 import java.sql.Connection;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -22,97 +24,236 @@ import org.slf4j.Logger;
  *
  * <p>All of it runs on one daemon thread for the whole JVM, created when the first database is
  * opened (never in premain): the app never waits for an audit, and no audit keeps the JVM alive. The
- * same thread registers the JMX beans (after the same delay), which is why this class also runs with
- * audits turned off.
+ * same thread registers the JMX beans, which is why this class also runs with audits turned off.
+ *
+ * <p>Memory is bounded however many databases an app opens: at most {@code audit.max.pending} first
+ * audits wait at once, and at most {@code audit.max.databases} databases stay under periodic audit
+ * (each with its bean). Every database gets its first audit; past the second cap the database opened
+ * longest ago makes room; a database whose file or driver is gone is forgotten. Each cap is announced
+ * once, when it is first reached.
  */
 public final class AuditScheduler implements FirstOpenListener {
-
-    /** Databases tracked at most: an app that creates files without end must not grow the agent without end. */
-    private static final int MAX_DATABASES = 1000;
 
     private final AgentConfig config;
     private final Logger log;
     private final String version;
     private final TuningStats stats;
-    private final ConcurrentMap<String, AuditedDatabase> databases = new ConcurrentHashMap<String, AuditedDatabase>();
+    private final int maxDatabases;
+    private final int maxPending;
+
+    /** First audits waiting, the one opened longest ago first. Guarded by itself, as is what follows. */
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<Waiting>();
+    private boolean drainScheduled;
+    private boolean pendingCapAnnounced;
+
+    /** Databases under periodic audit, the one opened longest ago first. The audit thread's only. */
+    private final Map<String, AuditedDatabase> databases = new LinkedHashMap<String, AuditedDatabase>();
+    private volatile int databaseCount;
+    private boolean databaseCapAnnounced;
+    private boolean agentRegistered;
     private final AtomicLong auditsRun = new AtomicLong();
+
     private volatile ScheduledThreadPoolExecutor thread;
     private JmxRegistry jmx;
     private DatabaseAuditor auditor;
     private AuditLog auditLog;
-    /** Touched by the audit thread only. */
-    private boolean agentRegistered;
+    private final Runnable drain = new Runnable() {
+        @Override
+        public void run() {
+            drainOne();
+        }
+    };
 
     public AuditScheduler(AgentConfig config, Logger log, String version, TuningStats stats) {
         this.config = config;
         this.log = log;
         this.version = version;
         this.stats = stats;
+        this.maxDatabases = config.auditMaxDatabases();
+        this.maxPending = config.auditMaxPending();
     }
 
     @Override
     public void firstOpen(OpenRequest request, Connection connection) {
-        if (request.kind() != OpenRequest.Kind.FILE || databases.size() >= MAX_DATABASES) {
+        if (request.kind() != OpenRequest.Kind.FILE) {
             return;
         }
-        final AuditedDatabase database = new AuditedDatabase(request.database(), connection.getClass().getClassLoader());
-        if (databases.putIfAbsent(database.path, database) != null) {
+        Class<?> driverClass;
+        try {
+            driverClass = Class.forName("org.sqlite.JDBC", false, connection.getClass().getClassLoader());
+        } catch (ClassNotFoundException e) {
+            log.debug("no org.sqlite.JDBC beside {}: {} is not audited", connection.getClass().getName(), request.database());
             return;
         }
-        // JMX and the first audit wait audit.delay too: the platform MBean server is not free to
-        // create, and a short-lived app should not pay for it before it is done.
-        thread().schedule(new Runnable() {
-            @Override
-            public void run() {
-                registerJmx(database);
-                if (config.auditEnabled()) {
-                    audit(database, AuditReport.Kind.FIRST);
-                    schedulePeriodic(database);
+        Waiting next = new Waiting(new AuditedDatabase(request.database(), driverClass),
+                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.auditDelayMillis()));
+        String skipped = null;
+        boolean schedule;
+        synchronized (waiting) {
+            if (waiting.size() >= maxPending) {
+                Waiting oldest = waiting.pollFirst();
+                if (!pendingCapAnnounced) {
+                    pendingCapAnnounced = true;
+                    skipped = oldest.database.path;
                 }
             }
-        }, config.auditDelayMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void registerJmx(AuditedDatabase database) {
-        if (!agentRegistered) {
-            agentRegistered = true;
-            jmx.registerAgent(new AgentStatus());
+            waiting.addLast(next);
+            schedule = !drainScheduled;
+            drainScheduled = true;
         }
-        jmx.registerDatabase(database.path, new DatabaseStatus(database));
+        if (skipped != null) {
+            log.warn("audit.max.pending ({}) reached: databases are opened faster than they are audited; the first"
+                    + " audit of the one waiting longest ({}) is skipped, and so on for each new one while it lasts;"
+                    + " raise audit.max.pending (or lower audit.delay) to audit them all", maxPending, skipped);
+        }
+        if (schedule) {
+            thread().schedule(drain, config.auditDelayMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
-    private void schedulePeriodic(final AuditedDatabase database) {
+    /**
+     * Runs the first audit that is due, then hands the thread back (periodic audits that are due go
+     * first) and comes back for the next one.
+     */
+    private void drainOne() {
+        Waiting next;
+        synchronized (waiting) {
+            next = waiting.peekFirst();
+            if (next == null) {
+                drainScheduled = false;
+                return;
+            }
+            long wait = next.dueAtNanos - System.nanoTime();
+            if (wait > 0) {
+                thread.schedule(drain, wait, TimeUnit.NANOSECONDS);
+                return;
+            }
+            waiting.pollFirst();
+        }
+        try {
+            first(next.database);
+        } catch (Throwable t) {
+            log.warn("first audit of {} failed: {}", next.database.path, t.toString());
+        } finally {
+            thread.execute(drain);
+        }
+    }
+
+    /** The audit thread's part of a database's first open: its first audit, then its place among those kept. */
+    private void first(AuditedDatabase database) {
+        registerAgent();
+        AuditedDatabase known = databases.get(database.path);
+        if (known != null) {
+            // The tuner offered it again (it forgets past its own bound): keep auditing, with the newer driver.
+            known.takeDriverOf(database);
+            return;
+        }
+        if (config.auditEnabled()) {
+            AuditReport report = audit(database, AuditReport.Kind.FIRST);
+            if (report == null || report.get(DatabaseAuditor.STOPPED) != null) {
+                return;
+            }
+        }
+        keep(database);
+    }
+
+    private void keep(AuditedDatabase database) {
+        if (databases.size() >= maxDatabases) {
+            Iterator<AuditedDatabase> oldest = databases.values().iterator();
+            AuditedDatabase dropped = oldest.next();
+            oldest.remove();
+            dropped.stop();
+            jmx.unregisterDatabase(dropped.path);
+            if (!databaseCapAnnounced) {
+                databaseCapAnnounced = true;
+                log.warn("audit.max.databases ({}) reached: {} leaves the periodic audits and JMX to make room for {};"
+                        + " from now on each new database replaces the one opened longest ago (every database still"
+                        + " gets its first audit); raise audit.max.databases to keep more", maxDatabases, dropped.path,
+                        database.path);
+            }
+        }
+        databases.put(database.path, database);
+        databaseCount = databases.size();
+        jmx.registerDatabase(database.path, new DatabaseStatus(database));
+        if (config.auditEnabled()) {
+            schedulePeriodic(database);
+        }
+    }
+
+    /** Forgets a database whose file or driver is gone: no more audits, no bean. */
+    private void forget(AuditedDatabase database) {
+        database.stop();
+        if (databases.get(database.path) == database) {
+            databases.remove(database.path);
+            databaseCount = databases.size();
+            jmx.unregisterDatabase(database.path);
+        }
+    }
+
+    private void registerAgent() {
+        if (agentRegistered) {
+            return;
+        }
+        agentRegistered = true;
+        jmx.registerAgent(new AgentStatus(version, stats, new AgentStatus.AuditCounts() {
+            @Override
+            public int databases() {
+                return databaseCount;
+            }
+
+            @Override
+            public long auditsRun() {
+                return auditsRun.get();
+            }
+        }));
+    }
+
+    private void schedulePeriodic(AuditedDatabase database) {
+        ScheduledFuture<?> sizes = null;
+        ScheduledFuture<?> integrity = null;
         if (config.auditIntervalMillis() > 0) {
-            database.addSchedule(thread.scheduleWithFixedDelay(new Runnable() {
-                @Override
-                public void run() {
-                    audit(database, AuditReport.Kind.SIZES);
-                }
-            }, config.auditIntervalMillis(), config.auditIntervalMillis(), TimeUnit.MILLISECONDS));
+            sizes = periodic(database, AuditReport.Kind.SIZES, config.auditIntervalMillis());
         }
         if (config.auditIntegrityIntervalMillis() > 0 && config.auditIntegrity() != AuditIntegrity.OFF) {
-            database.addSchedule(thread.scheduleWithFixedDelay(new Runnable() {
-                @Override
-                public void run() {
-                    audit(database, AuditReport.Kind.INTEGRITY);
-                }
-            }, config.auditIntegrityIntervalMillis(), config.auditIntegrityIntervalMillis(), TimeUnit.MILLISECONDS));
+            integrity = periodic(database, AuditReport.Kind.INTEGRITY, config.auditIntegrityIntervalMillis());
         }
+        database.schedules(sizes, integrity);
     }
 
-    /** Runs on the audit thread; never throws (a periodic task that throws is never run again). */
-    private void audit(AuditedDatabase database, AuditReport.Kind kind) {
+    private ScheduledFuture<?> periodic(final AuditedDatabase database, final AuditReport.Kind kind, long millis) {
+        return thread.scheduleWithFixedDelay(new Runnable() {
+            @Override
+            public void run() {
+                AuditReport report = audit(database, kind);
+                if (report != null && report.get(DatabaseAuditor.STOPPED) != null) {
+                    forget(database);
+                }
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs on the audit thread; never throws (a periodic task that throws is never run again). Null
+     * when the audit failed outright.
+     */
+    private AuditReport audit(AuditedDatabase database, AuditReport.Kind kind) {
         try {
             log.debug("audit started db={} kind={}", database.path, kind);
             AuditReport report = auditor.audit(database, kind);
-            database.recorded(report);
             auditsRun.incrementAndGet();
-            auditLog.write(report);
-            if (report.get("stopped") != null) {
-                database.stop();
+            database.recorded(report);
+            String unreadable = report.unreadableFile();
+            if (unreadable == null) {
+                database.readable();
+            } else if (!database.unreadable(unreadable)) {
+                log.debug("audit db={} kind={}: still the same unreadable file, already reported", database.path, kind);
+                return report;
             }
+            auditLog.write(report);
+            return report;
         } catch (Throwable t) {
             log.warn("audit of {} failed: {}", database.path, t.toString());
+            return null;
         }
     }
 
@@ -124,15 +265,8 @@ public final class AuditScheduler implements FirstOpenListener {
         }
         synchronized (this) {
             if (thread == null) {
-                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, new ThreadFactory() {
-                    @Override
-                    public Thread newThread(Runnable work) {
-                        Thread audit = new Thread(work, "sqlite-pragma-agent-audit");
-                        audit.setDaemon(true);
-                        audit.setPriority(Thread.MIN_PRIORITY);
-                        return audit;
-                    }
-                });
+                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+                        new AgentThreads("sqlite-pragma-agent-audit", Thread.MIN_PRIORITY));
                 executor.setRemoveOnCancelPolicy(true);
                 executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
                 jmx = new JmxRegistry(log);
@@ -144,31 +278,14 @@ public final class AuditScheduler implements FirstOpenListener {
         }
     }
 
-    /** The agent as JMX shows it. */
-    private final class AgentStatus implements AgentMXBean {
-        @Override
-        public String getVersion() {
-            return version;
-        }
+    /** A database waiting for its first audit, due at a {@link System#nanoTime()}. */
+    private static final class Waiting {
+        final AuditedDatabase database;
+        final long dueAtNanos;
 
-        @Override
-        public long getConnectionsTuned() {
-            return stats.connectionsTuned();
-        }
-
-        @Override
-        public long getPragmaFailures() {
-            return stats.pragmaFailures();
-        }
-
-        @Override
-        public int getDatabases() {
-            return databases.size();
-        }
-
-        @Override
-        public long getAuditsRun() {
-            return auditsRun.get();
+        Waiting(AuditedDatabase database, long dueAtNanos) {
+            this.database = database;
+            this.dueAtNanos = dueAtNanos;
         }
     }
 }

@@ -2,66 +2,105 @@ package io.github.sqlitepragmaagent.audit;
 
 import java.lang.ref.WeakReference;
 import java.sql.Driver;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
 /**
  * One database file the app uses, as the audits know it: where it is, which driver opens it, and
- * what the last audit found.
+ * what the audits found.
  *
- * <p>The driver's class loader is held weakly: a web application that is undeployed must not be
- * kept in memory by the agent's audits; its databases are simply not audited any more.
+ * <p>The driver's class is held weakly, never its class loader or a connection: a web application
+ * that is undeployed must not be kept in memory by the agent's audits; once its driver is collected
+ * the database is simply forgotten.
  */
 final class AuditedDatabase {
 
     final String path;
-    private final WeakReference<ClassLoader> driverLoader;
-    private final List<ScheduledFuture<?>> schedules = new ArrayList<ScheduledFuture<?>>();
-    private volatile AuditReport lastReport;
-    private volatile AuditReport lastIntegrityReport;
+    private volatile WeakReference<Class<?>> driverClass;
+    /** Touched by the audit thread only. */
+    private ScheduledFuture<?> sizes;
+    private ScheduledFuture<?> integrityChecks;
+    private String unreadableFile;
+    private volatile AuditSnapshot last;
+    private volatile AuditSnapshot lastIntegrity;
+    private volatile AuditSnapshot first;
     private volatile long auditsRun;
 
-    AuditedDatabase(String path, ClassLoader driverLoader) {
+    AuditedDatabase(String path, Class<?> driverClass) {
         this.path = path;
-        this.driverLoader = new WeakReference<ClassLoader>(driverLoader);
+        this.driverClass = new WeakReference<Class<?>>(driverClass);
     }
 
-    /** A driver instance from the app's own sqlite-jdbc, or null when its class loader is gone. */
+    /** A driver instance from the app's own sqlite-jdbc, or null when it is gone (its app was undeployed). */
     Driver driver() throws ReflectiveOperationException {
-        ClassLoader loader = driverLoader.get();
-        if (loader == null) {
-            return null;
-        }
-        return (Driver) Class.forName("org.sqlite.JDBC", true, loader).getDeclaredConstructor().newInstance();
+        Class<?> type = driverClass.get();
+        return type == null ? null : (Driver) type.getDeclaredConstructor().newInstance();
     }
 
-    synchronized void addSchedule(ScheduledFuture<?> schedule) {
-        schedules.add(schedule);
+    /** From now on, audits open this database with {@code other}'s driver (the app that opened it last). */
+    void takeDriverOf(AuditedDatabase other) {
+        driverClass = other.driverClass;
     }
 
-    /** Stops this database's periodic audits (its file or its driver is gone). */
-    synchronized void stop() {
-        for (ScheduledFuture<?> schedule : schedules) {
-            schedule.cancel(false);
+    void schedules(ScheduledFuture<?> sizeAudits, ScheduledFuture<?> integrityAudits) {
+        this.sizes = sizeAudits;
+        this.integrityChecks = integrityAudits;
+    }
+
+    /** Stops this database's periodic audits (its file or its driver is gone, or it was dropped). */
+    void stop() {
+        if (sizes != null) {
+            sizes.cancel(false);
         }
-        schedules.clear();
+        if (integrityChecks != null) {
+            integrityChecks.cancel(false);
+        }
+        sizes = null;
+        integrityChecks = null;
+    }
+
+    /**
+     * Remembers that the file cannot be read as a database, described by {@code file}; returns false
+     * when the last audit already found this very file unreadable (nothing new to report).
+     */
+    boolean unreadable(String file) {
+        boolean changed = !file.equals(unreadableFile);
+        unreadableFile = file;
+        return changed;
+    }
+
+    void readable() {
+        unreadableFile = null;
     }
 
     void recorded(AuditReport report) {
-        lastReport = report;
-        if (report.get("integrity") != null) {
-            lastIntegrityReport = report;
+        AuditSnapshot snapshot = new AuditSnapshot(report);
+        last = snapshot;
+        if (snapshot.integrity != null) {
+            lastIntegrity = snapshot;
+        }
+        if (snapshot.foreignKeyActions != null) {
+            first = snapshot;
         }
         auditsRun++;
     }
 
-    AuditReport lastReport() {
-        return lastReport;
+    AuditSnapshot last() {
+        return last;
     }
 
-    AuditReport lastIntegrityReport() {
-        return lastIntegrityReport;
+    AuditSnapshot lastIntegrity() {
+        return lastIntegrity;
+    }
+
+    /** The audit that read the schema's foreign-key actions, or null. */
+    AuditSnapshot firstAudit() {
+        return first;
+    }
+
+    /** The file size the last audit measured, or -1. */
+    long lastBytes() {
+        AuditSnapshot snapshot = last;
+        return snapshot == null ? -1 : snapshot.bytes;
     }
 
     long auditsRun() {

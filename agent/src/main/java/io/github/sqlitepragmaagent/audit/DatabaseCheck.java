@@ -3,12 +3,14 @@ package io.github.sqlitepragmaagent.audit;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import java.io.File;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
 
 /**
  * The audit as a one-off check, for the {@code check} command: same inspection, same field names
- * (the JSON is an audit's JSON), on a connection the caller opened with {@link #readOnlyProperties()}.
+ * (the JSON is an audit's JSON), on a connection opened with {@link #open(Driver, File)}, as the
+ * audits open theirs.
  */
 public final class DatabaseCheck {
 
@@ -18,13 +20,22 @@ public final class DatabaseCheck {
         this.auditor = new DatabaseAuditor(config, new Watchdog());
     }
 
-    /** Properties that open a database read-only, without creating it. */
+    /** Properties that open a database read-only, without creating it (an app's read-only connection). */
     public static Properties readOnlyProperties() {
         return DatabaseAuditor.readOnly();
     }
 
+    /**
+     * The audit's own kind of connection to {@code file}: never creates it, cannot write to it, and
+     * leaves no {@code -wal}/{@code -shm} behind that the database's own last close would not remove
+     * (a WAL database is opened read-write with {@code query_only}, see the audit's {@code open}).
+     */
+    public static Connection open(Driver driver, File file) throws SQLException {
+        return DatabaseAuditor.open(driver, file);
+    }
+
     public Result run(Connection connection, File file) throws SQLException {
-        return new Result(auditor.inspect(connection, file, AuditReport.Kind.FIRST, null));
+        return new Result(auditor.inspect(connection, file, AuditReport.Kind.FIRST, -1));
     }
 
     /** What the inspection found. */

@@ -11,16 +11,6 @@ final class DatabaseStatus implements DatabaseMXBean {
         this.database = database;
     }
 
-    private long number(String key) {
-        AuditReport report = database.lastReport();
-        return report == null ? -1 : report.getLong(key, -1);
-    }
-
-    private String text(AuditReport report, String key) {
-        Object value = report == null ? null : report.get(key);
-        return value == null ? "" : String.valueOf(value);
-    }
-
     @Override
     public String getPath() {
         return database.path;
@@ -28,90 +18,116 @@ final class DatabaseStatus implements DatabaseMXBean {
 
     @Override
     public long getLastAuditTime() {
-        AuditReport report = database.lastReport();
-        return report == null ? 0 : report.startedAtMillis;
+        AuditSnapshot last = database.last();
+        return last == null ? 0 : last.startedAtMillis;
     }
 
     @Override
     public String getLastAuditKind() {
-        return text(database.lastReport(), "kind");
+        AuditSnapshot last = database.last();
+        return last == null ? "" : last.kind;
     }
 
     @Override
     public String getLastAuditResult() {
-        return text(database.lastReport(), "result");
+        AuditSnapshot last = database.last();
+        return last == null ? "" : last.result;
     }
 
     @Override
     public String getLastAuditFindings() {
-        return text(database.lastReport(), "findings");
+        AuditSnapshot last = database.last();
+        return last == null ? "" : last.findings;
     }
 
     @Override
     public long getLastAuditMillis() {
-        return number("took_ms");
+        AuditSnapshot last = database.last();
+        return last == null ? -1 : last.tookMillis;
     }
 
     @Override
     public String getIntegrity() {
-        return text(database.lastIntegrityReport(), "integrity");
+        AuditSnapshot integrity = database.lastIntegrity();
+        return integrity == null ? "" : integrity.integrity;
     }
 
     @Override
     public long getLastIntegrityCheckTime() {
-        AuditReport report = database.lastIntegrityReport();
-        return report == null ? 0 : report.startedAtMillis;
+        AuditSnapshot integrity = database.lastIntegrity();
+        return integrity == null ? 0 : integrity.startedAtMillis;
     }
 
     @Override
     public long getForeignKeyViolations() {
-        AuditReport report = database.lastIntegrityReport();
-        return report == null ? -1 : report.getLong("fk_violations", -1);
+        AuditSnapshot integrity = database.lastIntegrity();
+        return integrity == null ? -1 : integrity.foreignKeyViolations;
+    }
+
+    @Override
+    public String getForeignKeyActions() {
+        AuditSnapshot first = database.firstAudit();
+        return first == null ? "" : first.foreignKeyActions;
+    }
+
+    @Override
+    public long getForeignKeyActionCount() {
+        AuditSnapshot first = database.firstAudit();
+        return first == null ? -1 : first.foreignKeyActionCount;
     }
 
     @Override
     public String getJournalMode() {
-        return text(database.lastReport(), "journal_mode");
+        AuditSnapshot last = database.last();
+        return last == null ? "" : last.journalMode;
     }
 
     @Override
     public String getSqliteVersion() {
-        return text(database.lastReport(), "sqlite_version");
+        AuditSnapshot last = database.last();
+        return last == null ? "" : last.sqliteVersion;
     }
 
     @Override
     public long getFileBytes() {
-        return number("bytes");
+        AuditSnapshot last = database.last();
+        return last == null ? -1 : last.bytes;
     }
 
     @Override
     public long getWalBytes() {
-        return number("wal_bytes");
+        AuditSnapshot last = database.last();
+        return last == null ? -1 : last.walBytes;
     }
 
     @Override
     public long getShmBytes() {
-        return number("shm_bytes");
+        AuditSnapshot last = database.last();
+        return last == null ? -1 : last.shmBytes;
     }
 
     @Override
     public long getPageSize() {
-        return number("page_size");
+        AuditSnapshot last = database.last();
+        return last == null ? -1 : last.pageSize;
     }
 
     @Override
     public long getPageCount() {
-        return number("page_count");
+        AuditSnapshot last = database.last();
+        return last == null ? -1 : last.pageCount;
     }
 
     @Override
     public long getFreelistCount() {
-        return number("freelist_count");
+        AuditSnapshot last = database.last();
+        return last == null ? -1 : last.freelistCount;
     }
 
     @Override
     public long getReclaimableBytes() {
-        return number("reclaimable_bytes");
+        AuditSnapshot last = database.last();
+        return last == null ? -1 : last.reclaimableBytes;
     }
 
     @Override

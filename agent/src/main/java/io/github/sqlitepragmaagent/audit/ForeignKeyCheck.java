@@ -1,6 +1,5 @@
 package io.github.sqlitepragmaagent.audit;
 
-import io.github.sqlitepragmaagent.tune.Statements;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,30 +43,27 @@ final class ForeignKeyCheck {
     static ForeignKeyCheck run(Connection connection, long timeoutMillis, Watchdog watchdog) {
         Map<String, Long> byTable = new LinkedHashMap<String, Long>();
         List<String> firstRows = new ArrayList<String>();
-        Statement statement = null;
-        Watchdog.Timing timing = null;
-        try {
-            statement = connection.createStatement();
-            timing = watchdog.time(statement, timeoutMillis);
-            ResultSet result = statement.executeQuery("PRAGMA foreign_key_check");
-            while (result.next()) {
-                String table = result.getString(1);
-                Long count = byTable.get(table);
-                byTable.put(table, count == null ? 1L : count + 1);
-                if (firstRows.size() < ROWS_SHOWN) {
-                    firstRows.add(table + " rowid=" + result.getString(2) + " parent=" + result.getString(3));
+        try (Statement statement = connection.createStatement();
+                Watchdog.Timing timing = watchdog.time(statement, timeoutMillis)) {
+            try (ResultSet result = statement.executeQuery("PRAGMA foreign_key_check")) {
+                while (result.next()) {
+                    String table = result.getString(1);
+                    Long count = byTable.get(table);
+                    byTable.put(table, count == null ? 1L : count + 1);
+                    if (firstRows.size() < ROWS_SHOWN) {
+                        firstRows.add(table + " rowid=" + result.getString(2) + " parent=" + result.getString(3));
+                    }
                 }
+            } catch (SQLException e) {
+                return failed(timing.timedOut() ? "timeout" : String.valueOf(e.getMessage()));
             }
-            result.close();
         } catch (SQLException e) {
-            String why = timing != null && timing.timedOut() ? "timeout" : String.valueOf(e.getMessage());
-            return new ForeignKeyCheck(null, Collections.<String>emptyList(), why);
-        } finally {
-            if (timing != null) {
-                timing.close();
-            }
-            Statements.closeQuietly(statement);
+            return failed(String.valueOf(e.getMessage()));
         }
         return new ForeignKeyCheck(byTable, firstRows, null);
+    }
+
+    private static ForeignKeyCheck failed(String why) {
+        return new ForeignKeyCheck(null, Collections.<String>emptyList(), why);
     }
 }

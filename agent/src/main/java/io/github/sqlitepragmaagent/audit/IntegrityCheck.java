@@ -1,6 +1,5 @@
 package io.github.sqlitepragmaagent.audit;
 
-import io.github.sqlitepragmaagent.tune.Statements;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,26 +36,21 @@ final class IntegrityCheck {
     static IntegrityCheck run(Connection connection, boolean full, long timeoutMillis, Watchdog watchdog) {
         String pragma = (full ? "PRAGMA integrity_check(" : "PRAGMA quick_check(") + MAX_PROBLEMS + ")";
         List<String> rows = new ArrayList<String>();
-        Statement statement = null;
-        Watchdog.Timing timing = null;
-        try {
-            statement = connection.createStatement();
-            timing = watchdog.time(statement, timeoutMillis);
-            ResultSet result = statement.executeQuery(pragma);
-            while (result.next()) {
-                rows.add(result.getString(1));
+        try (Statement statement = connection.createStatement();
+                Watchdog.Timing timing = watchdog.time(statement, timeoutMillis)) {
+            try (ResultSet result = statement.executeQuery(pragma)) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
+                }
+            } catch (SQLException e) {
+                Outcome outcome = timing.timedOut() ? Outcome.TIMEOUT : isCorruption(e) ? Outcome.CORRUPT : Outcome.ERROR;
+                rows.add(String.valueOf(e.getMessage()));
+                return new IntegrityCheck(outcome, rows);
             }
-            result.close();
         } catch (SQLException e) {
-            boolean timedOut = timing != null && timing.timedOut();
-            Outcome outcome = timedOut ? Outcome.TIMEOUT : isCorruption(e) ? Outcome.CORRUPT : Outcome.ERROR;
-            rows.add(String.valueOf(e.getMessage()));
-            return new IntegrityCheck(outcome, rows);
-        } finally {
-            if (timing != null) {
-                timing.close();
-            }
-            Statements.closeQuietly(statement);
+            // creating (or closing) the statement failed: no check ran
+            return new IntegrityCheck(isCorruption(e) ? Outcome.CORRUPT : Outcome.ERROR,
+                    Collections.singletonList(String.valueOf(e.getMessage())));
         }
         if (rows.size() == 1 && "ok".equals(rows.get(0))) {
             return new IntegrityCheck(Outcome.OK, Collections.<String>emptyList());

@@ -3,7 +3,6 @@ package io.github.sqlitepragmaagent.audit;
 import java.sql.Statement;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,14 +15,7 @@ final class Watchdog {
     private final ScheduledThreadPoolExecutor timer;
 
     Watchdog() {
-        timer = new ScheduledThreadPoolExecutor(1, new ThreadFactory() {
-            @Override
-            public Thread newThread(Runnable work) {
-                Thread thread = new Thread(work, "sqlite-pragma-agent-audit-watchdog");
-                thread.setDaemon(true);
-                return thread;
-            }
-        });
+        timer = new ScheduledThreadPoolExecutor(1, new AgentThreads("sqlite-pragma-agent-audit-watchdog", Thread.NORM_PRIORITY));
         timer.setKeepAliveTime(5, TimeUnit.SECONDS);
         timer.allowCoreThreadTimeOut(true);
         timer.setRemoveOnCancelPolicy(true);

@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.bridge;
 
+import io.github.sqlitepragmaagent.support.Faults;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -13,14 +14,8 @@ import java.util.Properties;
  */
 public final class AgentBridge {
 
-    /**
-     * Test-only fault switch: {@code -Dsqlite.pragma.agent.test.fault=bridge} makes every call here
-     * throw before anything else happens, to prove that the woven code swallows it and the app is unharmed.
-     * ({@code =tune} is read by the tuner.) Not a configuration key: never set it in production.
-     */
-    public static final String FAULT_PROPERTY = "sqlite.pragma.agent.test.fault";
-
-    private static final boolean FAULT = "bridge".equals(System.getProperty(FAULT_PROPERTY));
+    /** See {@link Faults#BRIDGE}. */
+    private static final boolean FAULT = Faults.BRIDGE.active();
 
     private static volatile ConnectionListener connections;
     private static volatile StatementListener statements;
@@ -45,7 +40,7 @@ public final class AgentBridge {
 
     static Object dispatch(DriverHook hook, Object self, Object[] arguments) {
         if (FAULT) {
-            throw new IllegalStateException("injected fault (" + FAULT_PROPERTY + "=bridge)");
+            throw Faults.BRIDGE.injected();
         }
         if (self == null || AGENT_AT_WORK.get() != null) {
             return null;

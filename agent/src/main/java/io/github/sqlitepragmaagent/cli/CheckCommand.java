@@ -7,10 +7,10 @@ import io.github.sqlitepragmaagent.config.ConfigProblem;
 import io.github.sqlitepragmaagent.config.LoadedConfig;
 import io.github.sqlitepragmaagent.instrument.DriverVersion;
 import io.github.sqlitepragmaagent.log.AgentLog;
+import io.github.sqlitepragmaagent.support.MountTable;
 import io.github.sqlitepragmaagent.support.Text;
 import io.github.sqlitepragmaagent.tune.ConnectionTuner;
 import io.github.sqlitepragmaagent.tune.FirstOpenListener;
-import io.github.sqlitepragmaagent.tune.MountTable;
 import io.github.sqlitepragmaagent.tune.TuningStats;
 import java.io.File;
 import java.io.PrintStream;
@@ -29,7 +29,8 @@ import java.util.Properties;
 /**
  * {@code check DB...}: opens each database read-only, the way the agent would, and reports its
  * persistent state, what a tuned connection reads back, its integrity and its SQLite version.
- * Nothing is written: a check never converts a database to WAL and never creates a missing file.
+ * Nothing is changed: a check never converts a database to WAL, never creates a missing file, and
+ * leaves no -wal/-shm file that was not there.
  */
 final class CheckCommand implements Command {
 
@@ -53,7 +54,9 @@ final class CheckCommand implements Command {
     public String help() {
         return "usage: java -jar sqlite-pragma-agent.jar check [--json] [--driver SQLITE-JDBC-JAR] [--config KEY=VALUE,...] DB...\n"
                 + "\n"
-                + "Opens each database read-only (nothing is written, a missing file is never created) and prints\n"
+                + "Opens each database without creating it and without changing it (read-only; a WAL database\n"
+                + "read-write with query_only, so that its close, like the app's last close, checkpoints and removes\n"
+                + "the -wal/-shm it needed: nothing is left that was not there) and prints\n"
                 + "its journal mode, page size, file/-wal/-shm sizes and free pages, what a connection tuned by the\n"
                 + "agent reads back, the quick_check result, foreign-key violations and the SQLite version.\n"
                 + "\n"
@@ -160,7 +163,7 @@ final class CheckCommand implements Command {
         }
         String url = "jdbc:sqlite:" + path;
         Properties properties = DatabaseCheck.readOnlyProperties();
-        try (Connection connection = driver.connect(url, properties)) {
+        try (Connection connection = DatabaseCheck.open(driver, file)) {
             DatabaseCheck.Result result = inspectors.check.run(connection, file);
             // Tuned as an app's read-only connection would be: only the read-only flag is the "app's".
             Properties asTheAppWouldOpen = new Properties();
@@ -210,6 +213,11 @@ final class CheckCommand implements Command {
             row(out, "foreign keys", result.number("fk_violations") < 0 ? "not checked"
                     : result.number("fk_violations") + " violation(s)"
                             + (result.field("fk_tables") == null ? "" : " in " + result.field("fk_tables")));
+        }
+        if (result.number("fk_action_count") >= 0) {
+            row(out, "fk actions", result.number("fk_action_count") == 0 ? "none (foreign_keys=ON deletes or changes no row"
+                    + " on its own)" : result.number("fk_action_count") + " run only with foreign_keys=ON: "
+                    + result.field("fk_actions"));
         }
         row(out, "tuned connection", tuned);
         return out.toString();

@@ -91,6 +91,16 @@ public final class AgentConfig {
         return value(AgentOptions.AUDIT_LOG_FILE);
     }
 
+    /** Databases kept under periodic audit (and in JMX) at once. */
+    public int auditMaxDatabases() {
+        return value(AgentOptions.AUDIT_MAX_DATABASES).intValue();
+    }
+
+    /** First audits that may wait at once. */
+    public int auditMaxPending() {
+        return value(AgentOptions.AUDIT_MAX_PENDING).intValue();
+    }
+
     /** The pragmas to apply, in apply order; those left untouched ({@code keep}) are absent. */
     public List<PragmaSetting> pragmas() {
         return pragmas;

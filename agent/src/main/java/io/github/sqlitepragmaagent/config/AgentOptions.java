@@ -55,11 +55,17 @@ public final class AgentOptions {
             "a database file larger than this is warned about; no file-size warning when unset");
     public static final ConfigOption<String> AUDIT_LOG_FILE = global("audit.log.file", Parsers.PATH, null,
             "also append each audit as one JSON line (same fields, numbers as numbers) to this file");
+    public static final ConfigOption<Long> AUDIT_MAX_DATABASES = global("audit.max.databases", Parsers.count(1), "1000",
+            "databases kept under periodic audit, each with its JMX bean; past it the one opened longest ago is dropped"
+                    + " (announced once); every database still gets its first audit");
+    public static final ConfigOption<Long> AUDIT_MAX_PENDING = global("audit.max.pending", Parsers.count(1), "10000",
+            "first audits waiting at once (databases opened within `audit.delay`, or faster than they are audited);"
+                    + " past it the oldest waiting one is skipped (announced once)");
 
     private static final List<ConfigOption<?>> ALL = Collections.unmodifiableList(Arrays.<ConfigOption<?>>asList(
             ENABLED, OVERRIDE, STRICT, LOG_LEVEL, CONFIG, WAL_NETWORK, TRANSACTION_MODE, AUDIT_ENABLED, AUDIT_DELAY,
             AUDIT_INTERVAL, AUDIT_INTEGRITY, AUDIT_INTEGRITY_INTERVAL, AUDIT_INTEGRITY_TIMEOUT, AUDIT_WAL_WARN,
-            AUDIT_SIZE_WARN, AUDIT_LOG_FILE));
+            AUDIT_SIZE_WARN, AUDIT_LOG_FILE, AUDIT_MAX_DATABASES, AUDIT_MAX_PENDING));
 
     private AgentOptions() {}
 

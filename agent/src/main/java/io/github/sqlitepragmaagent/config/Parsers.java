@@ -60,6 +60,30 @@ final class Parsers {
         };
     }
 
+    /** A whole number of at least {@code min} (and at most {@link Integer#MAX_VALUE}). */
+    static ValueParser<Long> count(final long min) {
+        return new ValueParser<Long>() {
+            @Override
+            public Long parse(String trimmed) {
+                long count;
+                try {
+                    count = Long.parseLong(trimmed);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(allowed());
+                }
+                if (count < min || count > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException(allowed());
+                }
+                return Long.valueOf(count);
+            }
+
+            @Override
+            public String allowed() {
+                return "a whole number, " + min + " or more";
+            }
+        };
+    }
+
     /** A positive number of bytes, plain or with a unit. */
     static final ValueParser<Long> SIZE = new ValueParser<Long>() {
         @Override

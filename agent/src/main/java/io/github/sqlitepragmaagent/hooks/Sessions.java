@@ -46,7 +46,7 @@ public final class Sessions implements ConnectionListener {
         if (db == null) {
             return;
         }
-        OpenRequest request = OpenRequest.parse(url, properties);
+        OpenRequest request = OpenRequest.of(connection, url, properties);
         DatabaseRule rule = request.kind() == OpenRequest.Kind.FILE ? config.ruleFor(request.database()) : null;
         if (rule != null && rule.exclude()) {
             return;

@@ -1,6 +1,7 @@
 package io.github.sqlitepragmaagent.hooks;
 
 import io.github.sqlitepragmaagent.bridge.ConnectionListener;
+import io.github.sqlitepragmaagent.tune.ConnectionTuner;
 import java.util.Properties;
 
 /**
@@ -9,20 +10,18 @@ import java.util.Properties;
  */
 public final class TuneThenFollow implements ConnectionListener {
 
-    private final ConnectionListener tuner;
+    private final ConnectionTuner tuner;
     private final Sessions sessions;
 
-    public TuneThenFollow(ConnectionListener tuner, Sessions sessions) {
+    public TuneThenFollow(ConnectionTuner tuner, Sessions sessions) {
         this.tuner = tuner;
         this.sessions = sessions;
     }
 
     @Override
     public void connectionOpened(Object connection, String url, Properties properties) {
-        try {
-            tuner.connectionOpened(connection, url, properties);
-        } finally {
-            sessions.connectionOpened(connection, url, properties);
-        }
+        // The session starts within the tuner's busy deadline: on a locked database its schema check
+        // waits no longer than what is left of the one busy timeout.
+        tuner.connectionOpened(connection, url, properties, sessions);
     }
 }

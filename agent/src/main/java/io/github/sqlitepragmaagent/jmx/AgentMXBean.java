@@ -14,7 +14,10 @@ public interface AgentMXBean {
     /** Pragmas that could not be applied, counted each time. */
     long getPragmaFailures();
 
-    /** Database files this JVM has opened (memory and temporary databases excluded). */
+    /**
+     * Database files under periodic audit now, each with its bean: opened by this JVM (memory and
+     * temporary databases excluded), not deleted or unloaded since, at most {@code audit.max.databases}.
+     */
     int getDatabases();
 
     /** Audits run, all databases together. */

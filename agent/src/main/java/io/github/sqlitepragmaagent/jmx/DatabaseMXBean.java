@@ -29,6 +29,15 @@ public interface DatabaseMXBean {
 
     long getForeignKeyViolations();
 
+    /**
+     * The schema's foreign keys with an action that runs only while enforcement is on, as the first
+     * audit found them: {@code orders.customer_id->customers:CASCADE,...}; empty when there are none.
+     */
+    String getForeignKeyActions();
+
+    /** How many foreign keys {@link #getForeignKeyActions()} counts; -1 before the first audit. */
+    long getForeignKeyActionCount();
+
     String getJournalMode();
 
     String getSqliteVersion();

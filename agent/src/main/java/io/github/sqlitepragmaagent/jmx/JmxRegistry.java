@@ -35,6 +35,22 @@ public final class JmxRegistry {
         register(database, databaseName(path));
     }
 
+    /** Takes a database's bean away (its file is gone, its app undeployed, or it was dropped past the cap). */
+    public void unregisterDatabase(String path) {
+        if (unavailable) {
+            return;
+        }
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName(databaseName(path));
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+        } catch (Throwable t) {
+            log.debug("could not unregister the bean of {}: {}", path, t.toString());
+        }
+    }
+
     private void register(Object bean, String name) {
         if (unavailable) {
             return;

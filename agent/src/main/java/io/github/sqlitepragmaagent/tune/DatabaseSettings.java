@@ -3,6 +3,7 @@ package io.github.sqlitepragmaagent.tune;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.DatabaseRule;
 import io.github.sqlitepragmaagent.config.PragmaSetting;
+import io.github.sqlitepragmaagent.support.MountTable;
 import java.util.List;
 
 /**

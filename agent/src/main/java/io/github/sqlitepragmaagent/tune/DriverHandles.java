@@ -1,7 +1,11 @@
 package io.github.sqlitepragmaagent.tune;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The few sqlite-jdbc methods the tuner calls that JDBC does not offer.
@@ -18,10 +22,15 @@ final class DriverHandles {
         }
     };
 
+    private final Class<?> connectionClass;
+    private volatile Set<String> pragmaNames;
+    private final Method getBusyTimeout;
     private final Method setBusyTimeout;
     private final Method setFirstStatementExecuted;
 
     private DriverHandles(Class<?> connectionClass) {
+        this.connectionClass = connectionClass;
+        this.getBusyTimeout = publicMethod(connectionClass, "getBusyTimeout");
         this.setBusyTimeout = publicMethod(connectionClass, "setBusyTimeout", int.class);
         this.setFirstStatementExecuted = publicMethod(connectionClass, "setFirstStatementExecuted", boolean.class);
     }
@@ -36,12 +45,57 @@ final class DriverHandles {
     }
 
     /**
+     * The busy timeout the driver has configured for {@code connection} (the app's own, or the
+     * driver's default), or -1 when this driver cannot say.
+     */
+    int busyTimeout(Object connection) throws Exception {
+        if (getBusyTimeout == null) {
+            return -1;
+        }
+        try {
+            return ((Number) getBusyTimeout.invoke(connection)).intValue();
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof Exception ? (Exception) cause : e;
+        }
+    }
+
+    /**
      * Sets the busy timeout through {@code SQLiteConnection.setBusyTimeout}, which updates the native
      * handler and the driver's configuration together; a raw {@code PRAGMA busy_timeout} would be reset
      * to the driver's 3000 ms by the first {@code Statement.setQueryTimeout}.
      */
     void setBusyTimeout(Object connection, int milliseconds) throws Exception {
         invoke(setBusyTimeout, connection, milliseconds);
+    }
+
+    /**
+     * The URL parameter names this driver version takes as pragmas (its {@code SQLiteConfig.Pragma}
+     * names): it moves them out of the file name and keeps every other parameter in it. Null when
+     * this driver does not say. Read only once a connection is open: touching the enum before the
+     * driver's {@code SQLiteConfig} is initialised fails in some versions.
+     */
+    Set<String> pragmaNames() {
+        Set<String> names = pragmaNames;
+        if (names == null) {
+            names = readPragmaNames();
+            pragmaNames = names;
+        }
+        return names.isEmpty() ? null : names;
+    }
+
+    private Set<String> readPragmaNames() {
+        Set<String> names = new HashSet<String>();
+        try {
+            Class<?> pragma = Class.forName("org.sqlite.SQLiteConfig$Pragma", false, connectionClass.getClassLoader());
+            Field name = pragma.getField("pragmaName");
+            for (Object constant : pragma.getEnumConstants()) {
+                names.add(String.valueOf(name.get(constant)));
+            }
+        } catch (Exception | LinkageError e) {
+            names.clear();
+        }
+        return Collections.unmodifiableSet(names);
     }
 
     /**
@@ -63,9 +117,9 @@ final class DriverHandles {
         }
     }
 
-    private static Method publicMethod(Class<?> type, String name, Class<?> parameter) {
+    private static Method publicMethod(Class<?> type, String name, Class<?>... parameters) {
         try {
-            return type.getMethod(name, parameter);
+            return type.getMethod(name, parameters);
         } catch (NoSuchMethodException | SecurityException e) {
             return null;
         }

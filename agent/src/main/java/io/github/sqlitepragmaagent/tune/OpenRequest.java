@@ -4,11 +4,15 @@ import io.github.sqlitepragmaagent.config.PragmaCatalog;
 import java.io.File;
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * What the application asked the driver for, read from its JDBC URL and Properties the way
@@ -34,6 +38,22 @@ public final class OpenRequest {
     /** The driver's own busy timeout; its DataSource path always passes it, asked for or not. */
     private static final String DRIVER_DEFAULT_BUSY_TIMEOUT = "3000";
     private static final int READ_ONLY_FLAG = 0x1;
+    /**
+     * The URL parameters sqlite-jdbc 3.54.1.0 takes as pragmas, for callers that have no driver to
+     * ask ({@link DriverHandles#pragmaNames()} answers for the driver really in use).
+     */
+    static final Set<String> DRIVER_PRAGMAS = Collections.unmodifiableSet(new HashSet<String>(Arrays.asList(
+            "application_id", "automatic_index", "busy_timeout", "cache_size", "cache_spill", "case_sensitive_like",
+            "count_changes", "date_class", "date_precision", "date_string_format", "default_cache_size",
+            "defer_foreign_keys", "empty_result_callback", "enable_load_extension", "encoding", "foreign_keys",
+            "full_column_names", "fullsync", "hexkey_mode", "incremental_vacuum", "jdbc.explicit_readonly",
+            "jdbc.get_generated_keys", "journal_mode", "journal_size_limit", "legacy_alter_table", "legacy_file_format",
+            "limit_attached", "limit_column", "limit_compound_select", "limit_expr_depth", "limit_function_arg",
+            "limit_length", "limit_like_pattern_length", "limit_page_count", "limit_sql_length", "limit_trigger_depth",
+            "limit_variable_number", "limit_vdbe_op", "limit_worker_threads", "locking_mode", "max_page_count",
+            "mmap_size", "open_mode", "page_size", "password", "read_uncommitted", "recursive_triggers",
+            "reverse_unordered_selects", "secure_delete", "shared_cache", "short_column_names", "synchronous",
+            "temp_store", "temp_store_directory", "transaction_mode", "user_version", "wal_autocheckpoint")));
 
     private final String database;
     private final Kind kind;
@@ -47,30 +67,48 @@ public final class OpenRequest {
         this.appPragmas = Collections.unmodifiableMap(appPragmas);
     }
 
-    /** Reads {@code url} and {@code properties} (either may be null); never throws. */
+    /**
+     * What {@code connection}'s own driver read from {@code url} and {@code properties} (either may
+     * be null): which parameters are pragmas, and so which file it opened, depends on its version.
+     */
+    public static OpenRequest of(Object connection, String url, Properties properties) {
+        Set<String> names = connection == null ? null : DriverHandles.of(connection).pragmaNames();
+        return parse(url, properties, names != null ? names : DRIVER_PRAGMAS);
+    }
+
+    /** Reads {@code url} and {@code properties} (either may be null) as sqlite-jdbc 3.54.1.0 would; never throws. */
     public static OpenRequest parse(String url, Properties properties) {
+        return parse(url, properties, DRIVER_PRAGMAS);
+    }
+
+    /**
+     * Reads {@code url} and {@code properties} (either may be null) as a driver that takes
+     * {@code driverPragmas} as pragmas would; never throws.
+     */
+    public static OpenRequest parse(String url, Properties properties, Set<String> driverPragmas) {
         String address = url != null && url.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
                 ? url.substring(PREFIX.length())
                 : (url == null ? "" : url);
         int question = address.indexOf('?');
-        String name = question < 0 ? address : address.substring(0, question);
         Map<String, String> parameters = question < 0
                 ? Collections.<String, String>emptyMap()
                 : parameters(address.substring(question + 1));
-
         Map<String, String> appPragmas = new LinkedHashMap<String, String>();
-        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-            if (PragmaCatalog.byName(parameter.getKey()) != null && !parameter.getValue().isEmpty()) {
-                appPragmas.put(parameter.getKey(), parameter.getValue());
+        String name = question < 0 ? address : address.substring(0, question) + keptParameters(
+                address.substring(question + 1), driverPragmas, appPragmas);
+
+        String openMode = appPragmas.remove("open_mode");
+        for (String key : new ArrayList<String>(appPragmas.keySet())) {
+            if (PragmaCatalog.byName(key) == null) {
+                appPragmas.remove(key);
             }
         }
-        String openMode = parameters.get("open_mode");
         if (properties != null) {
             // The driver copies only the Properties' own entries (putAll), so defaults do not count.
             for (Map.Entry<Object, Object> entry : properties.entrySet()) {
                 String key = String.valueOf(entry.getKey());
                 String value = String.valueOf(entry.getValue());
-                if (PragmaCatalog.byName(key) != null) {
+                if (PragmaCatalog.byName(key) != null && driverPragmas.contains(key)) {
                     appPragmas.put(key, value);
                 } else if (key.equals("open_mode")) {
                     openMode = value;
@@ -88,7 +126,10 @@ public final class OpenRequest {
         return new OpenRequest(databaseName(name, kind), kind, readOnly, appPragmas);
     }
 
-    /** The absolute path of a file database; {@code :memory:}, {@code temp} or the resource name otherwise. */
+    /**
+     * The absolute path of the file the driver opens, as SQLite names it in {@code PRAGMA
+     * database_list}; {@code :memory:}, {@code temp} or the resource name otherwise.
+     */
     public String database() {
         return database;
     }
@@ -134,12 +175,16 @@ public final class OpenRequest {
         }
     }
 
-    /** The path inside a {@code file:} URI (authority dropped, escapes decoded), or the name itself. */
+    /**
+     * The path inside a {@code file:} URI (query, which SQLite reads, and authority dropped, escapes
+     * decoded), or the name itself: a plain name is the file, {@code ?} and all.
+     */
     private static String filePath(String name) {
         if (!name.startsWith("file:")) {
             return name;
         }
-        String path = name.substring("file:".length());
+        int question = name.indexOf('?');
+        String path = name.substring("file:".length(), question < 0 ? name.length() : question);
         if (path.startsWith("//")) {
             int slash = path.indexOf('/', 2);
             path = slash < 0 ? "" : path.substring(slash);
@@ -149,6 +194,35 @@ public final class OpenRequest {
         } catch (UnsupportedEncodingException | IllegalArgumentException e) {
             return path;
         }
+    }
+
+    /**
+     * What the driver leaves of the URL's parameters in the file name it opens, as it rebuilds it:
+     * the parameters that are not pragmas, trimmed, in reverse order (sqlite-jdbc reads them last to
+     * first), {@code ?} before the first and {@code &} between; empty ones dropped. The pragmas go to
+     * {@code pragmas} (the last one given wins), as the driver moves them to its Properties.
+     * {@code jdbc:sqlite:/x/app.db?cache=private&foo=bar} opens the file {@code app.db?foo=bar&cache=private}.
+     */
+    private static String keptParameters(String query, Set<String> driverPragmas, Map<String, String> pragmas) {
+        StringBuilder kept = new StringBuilder();
+        String[] parameters = query.split("&");
+        for (int i = parameters.length - 1; i >= 0; i--) {
+            String parameter = parameters[i].trim();
+            if (parameter.isEmpty()) {
+                continue;
+            }
+            String[] pair = parameter.split("=");
+            String key = pair[0].trim().toLowerCase(Locale.ROOT);
+            if (driverPragmas.contains(key)) {
+                String value = pair.length > 1 ? pair[1].trim() : "";
+                if (!value.isEmpty() && !pragmas.containsKey(key)) {
+                    pragmas.put(key, value);
+                }
+            } else {
+                kept.append(kept.length() == 0 ? '?' : '&').append(parameter);
+            }
+        }
+        return kept.toString();
     }
 
     /** URL parameters as the driver reads them: names trimmed and lower-cased, the last one winning. */

@@ -58,6 +58,19 @@ public final class PragmaPlan {
         return toApply;
     }
 
+    /** The settings to apply that take one of {@code steps}, in order. */
+    List<PragmaSetting> toApply(PragmaSpec.Step... steps) {
+        List<PragmaSetting> selected = new ArrayList<PragmaSetting>(toApply.size());
+        for (PragmaSetting setting : toApply) {
+            for (PragmaSpec.Step step : steps) {
+                if (setting.spec().step() == step) {
+                    selected.add(setting);
+                }
+            }
+        }
+        return selected;
+    }
+
     /** Pragmas the application set itself and keeps (override=false): name to the app's value. */
     public Map<String, String> keptFromApp() {
         return keptFromApp;

@@ -2,6 +2,7 @@ package io.github.sqlitepragmaagent.tune;
 
 import io.github.sqlitepragmaagent.config.PragmaSetting;
 import io.github.sqlitepragmaagent.config.PragmaSpec;
+import io.github.sqlitepragmaagent.support.Statements;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -14,18 +15,32 @@ final class ReadBack {
 
     /**
      * {@code name=value} for every configured pragma that can be read, marking values the app kept
-     * ({@code (app)}) and values that differ from what the agent applied ({@code (wanted X)}), then
-     * the pragmas skipped and why.
+     * ({@code (app)}) and values that differ from what the agent applied ({@code (wanted X)});
+     * {@code name=ON} (or {@code =failed}) for an action run on this connection; then the pragmas
+     * skipped and why.
      */
-    static String describe(Statement statement, List<PragmaSetting> pragmas, PragmaPlan plan) {
+    static String describe(TuningSession session, List<PragmaSetting> pragmas) throws SQLException {
+        PragmaPlan plan = session.plan();
         StringBuilder out = new StringBuilder();
         for (PragmaSetting setting : pragmas) {
             PragmaSpec spec = setting.spec();
             if (spec.step() == PragmaSpec.Step.ACTION) {
+                // an action has nothing to read back: say whether it ran on this connection
+                if (plan.toApply().contains(setting)) {
+                    out.append(spec.name()).append(session.failures().contains(setting) ? "=failed " : "=ON ");
+                }
                 continue;
             }
             String actual;
             try {
+                Statement statement;
+                if (spec.step() == PragmaSpec.Step.DRIVER_SETTER) {
+                    // the busy timeout as the app will have it, not as the deadline may have lowered it
+                    session.restoreBusyTimeout();
+                    statement = session.statementAsIs();
+                } else {
+                    statement = session.statement();
+                }
                 actual = Statements.firstColumn(statement, "PRAGMA " + spec.name());
             } catch (SQLException e) {
                 actual = "unreadable";
@@ -34,14 +49,20 @@ final class ReadBack {
             String wanted = setting.value().expectedReadBack();
             if (plan.keptFromApp().containsKey(spec.name())) {
                 out.append("(app)");
-            } else if (plan.toApply().contains(setting) && wanted != null && !wanted.equalsIgnoreCase(actual)) {
+            } else if (plan.toApply().contains(setting) && !session.skipped().containsKey(spec.name())
+                    && wanted != null && !wanted.equalsIgnoreCase(actual)) {
                 out.append("(wanted ").append(wanted).append(')');
             }
             out.append(' ');
         }
-        for (Map.Entry<String, String> skipped : plan.skipped().entrySet()) {
-            out.append("skipped_").append(skipped.getKey()).append("=\"").append(skipped.getValue()).append("\" ");
-        }
+        appendSkipped(out, plan.skipped());
+        appendSkipped(out, session.skipped());
         return out.toString().trim();
+    }
+
+    private static void appendSkipped(StringBuilder out, Map<String, String> skipped) {
+        for (Map.Entry<String, String> pragma : skipped.entrySet()) {
+            out.append("skipped_").append(pragma.getKey()).append("=\"").append(pragma.getValue()).append("\" ");
+        }
     }
 }

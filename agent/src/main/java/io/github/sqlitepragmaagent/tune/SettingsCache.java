@@ -1,6 +1,7 @@
 package io.github.sqlitepragmaagent.tune;
 
 import io.github.sqlitepragmaagent.config.AgentConfig;
+import io.github.sqlitepragmaagent.support.MountTable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 

@@ -280,7 +280,7 @@ class ConfigLoaderTest {
     void badDurationsAndSizesAreRefused() {
         for (String bad : List.of("audit.interval=10", "audit.interval=500ms", "audit.delay=soon", "audit.wal.warn=0",
                 "audit.wal.warn=64 MB of data", "audit.size.warn=-1GB", "audit.integrity=thorough",
-                "audit.wal.warn=99999999999999999TiB")) {
+                "audit.wal.warn=99999999999999999TiB", "audit.max.databases=0", "audit.max.pending=many")) {
             LoadedConfig loaded = ConfigLoader.load(bad, NONE, NONE);
             assertEquals(1, loaded.problems().size(), bad + ": " + loaded.problems());
         }
@@ -290,13 +290,13 @@ class ConfigLoaderTest {
     void theStartLineListsWhatWasSetWithItsOriginAndCountsTheDefaults() {
         LoadedConfig loaded = ConfigLoader.load("cache_size=-1", Map.of("sqlite.agent.override", "true"), NONE);
 
-        assertEquals("override=true (-Dsqlite.agent.override), cache_size=-1 (agent argument) and 16 more at their"
+        assertEquals("override=true (-Dsqlite.agent.override), cache_size=-1 (agent argument) and 18 more at their"
                 + " defaults (log.level=debug lists them)", loaded.config().describe());
     }
 
     @Test
     void theStartLineOfAnUntouchedConfigurationIsOnlyTheCount() {
-        assertEquals("all 18 settings at their defaults (log.level=debug lists them)",
+        assertEquals("all 20 settings at their defaults (log.level=debug lists them)",
                 ConfigLoader.load(null, NONE, NONE).config().describe());
     }
 

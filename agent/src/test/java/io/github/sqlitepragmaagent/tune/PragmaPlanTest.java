@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.ConfigLoader;
 import io.github.sqlitepragmaagent.config.PragmaSetting;
+import io.github.sqlitepragmaagent.support.MountTable;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;

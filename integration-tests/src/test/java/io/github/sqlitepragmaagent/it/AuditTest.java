@@ -39,7 +39,7 @@ class AuditTest {
         assertTrue(line.startsWith("[INFO] sqlite-pragma-agent - audit db=" + db + " kind=first result=ok integrity=ok"
                 + " integrity_check=quick_check fk_violations=0 journal_mode=wal sqlite_version=3."), line);
         assertTrue(line.matches(".* bytes=\\d+ wal_bytes=\\d+ shm_bytes=\\d+ page_size=4096 page_count=\\d+ freelist_count=0"
-                + " reclaimable_bytes=0 took_ms=\\d+"), line);
+                + " reclaimable_bytes=0 fk_action_count=0 took_ms=\\d+"), line);
         String jsonLine = Files.readAllLines(json).get(0);
         assertTrue(jsonLine.startsWith("{\"time\":"), jsonLine);
         assertTrue(jsonLine.contains("\"db\":\"" + db + "\",\"kind\":\"first\",\"result\":\"ok\",\"integrity\":\"ok\""), jsonLine);
@@ -82,7 +82,7 @@ class AuditTest {
     void aWalAboveTheThresholdIsWarnedAboutWithItsLikelyCause() throws Exception {
         Path db = Databases.create(dir.resolve("wal.db"), "delete");
 
-        AppResult result = agent("audit.interval=1s,audit.wal.warn=256KiB,wal_autocheckpoint=0")
+        AppResult result = agent("audit.interval=1s,audit.wal.warn=256KiB")
                 .run(AuditApp.class, "jdbc:sqlite:" + db, "--grow-kb", "2048", "--wait-ms", "2600");
 
         assertEquals(0, result.exitStatus(), result::toString);
@@ -91,6 +91,21 @@ class AuditTest {
         assertTrue(warnings.get(0).contains("above audit.wal.warn (256.0 KiB): checkpoints are probably starved by"
                 + " long-running readers"), warnings.get(0));
         assertTrue(warnings.get(0).matches(".* growth_bytes=-?\\d+ wal_bytes=\\d{7,} .*"), warnings.get(0));
+    }
+
+    @Test
+    void aWalThatGrowsBecauseTheOperatorTurnedAutoCheckpointsOffDoesNotBlameReaders() throws Exception {
+        Path db = Databases.create(dir.resolve("wal.db"), "delete");
+
+        AppResult result = agent("audit.interval=1s,audit.wal.warn=256KiB,wal_autocheckpoint=0")
+                .run(AuditApp.class, "jdbc:sqlite:" + db, "--grow-kb", "2048", "--wait-ms", "2600");
+
+        assertEquals(0, result.exitStatus(), result::toString);
+        List<String> warnings = result.agentLinesContaining("kind=sizes result=warn");
+        assertFalse(warnings.isEmpty(), result::toString);
+        assertTrue(warnings.get(0).contains("above audit.wal.warn (256.0 KiB): wal_autocheckpoint=0 is configured for"
+                + " this database, so SQLite never checkpoints on its own"), warnings.get(0));
+        assertFalse(warnings.get(0).contains("readers"), warnings.get(0));
     }
 
     @Test

@@ -63,6 +63,25 @@ final class Databases {
         return file;
     }
 
+    /**
+     * A legacy schema with foreign-key actions: orders → customers ON DELETE CASCADE, notes → orders
+     * ON DELETE SET NULL ON UPDATE CASCADE, and invoices → customers ON DELETE RESTRICT (which changes
+     * no row, it only refuses).
+     */
+    static Path createWithForeignKeyActions(Path file) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("CREATE TABLE customers(id INTEGER PRIMARY KEY)");
+            statement.executeUpdate("CREATE TABLE orders(id INTEGER PRIMARY KEY,"
+                    + " customer_id INTEGER REFERENCES customers(id) ON DELETE CASCADE)");
+            statement.executeUpdate("CREATE TABLE notes(id INTEGER PRIMARY KEY,"
+                    + " order_id INTEGER REFERENCES orders(id) ON DELETE SET NULL ON UPDATE CASCADE)");
+            statement.executeUpdate("CREATE TABLE invoices(id INTEGER PRIMARY KEY,"
+                    + " customer_id INTEGER REFERENCES customers(id) ON DELETE RESTRICT)");
+        }
+        return file;
+    }
+
     /** A database whose table {@code child} has 3 rows pointing at parents that do not exist. */
     static Path createForeignKeyViolations(Path file) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);

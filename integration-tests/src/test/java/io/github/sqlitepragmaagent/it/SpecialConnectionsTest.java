@@ -72,15 +72,13 @@ class SpecialConnectionsTest {
     @Test
     void aDatabaseLockedByAnotherProcessStillOpensAndTheAgentSaysWhatItCouldNotDo() throws Exception {
         Path db = Databases.create(dir.resolve("locked.db"), "delete");
-        AppJvm.Running holder = AppJvm.withoutAgent().start(LockHolderApp.class, "jdbc:sqlite:" + db, "4000");
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!holder.stdoutSoFar().contains("locked=true")) {
-            assertTrue(System.currentTimeMillis() < deadline, "the lock holder did not take its lock");
-            Thread.sleep(20);
-        }
+        Path release = dir.resolve("release");
+        AppJvm.Running holder = AppJvm.withoutAgent().start(LockHolderApp.class, "jdbc:sqlite:" + db, release.toString());
+        LockedDatabaseTest.awaitLocked(holder);
 
         AppResult result = AppJvm.withAgent().agentArguments("busy_timeout=300")
                 .run(OpenApp.class, "--url", "jdbc:sqlite:" + db, "--no-report");
+        Files.createFile(release);
         AppResult holderResult = holder.await();
 
         assertEquals(0, result.exitStatus(), result::toString);

@@ -1,4 +1,4 @@
-package io.github.sqlitepragmaagent.tune;
+package io.github.sqlitepragmaagent.support;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.github.sqlitepragmaagent.tune;
+package io.github.sqlitepragmaagent.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -67,7 +67,7 @@ public final class MountTable {
      * Parses mountinfo lines: {@code ID PARENT MAJ:MIN ROOT MOUNT-POINT OPTIONS [TAGS...] - TYPE SOURCE
      * SUPER-OPTIONS}, with spaces in paths written as {@code \040}.
      */
-    static MountTable parse(String mountinfo) {
+    public static MountTable parse(String mountinfo) {
         List<Mount> mounts = new ArrayList<Mount>();
         for (String line : mountinfo.split("\n")) {
             String[] fields = line.trim().split(" ");

@@ -1,4 +1,4 @@
-package io.github.sqlitepragmaagent.tune;
+package io.github.sqlitepragmaagent.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
