@@ -3,7 +3,7 @@
 # installs what it needs where it is missing (Debian), builds the jars, and runs `all`.
 #
 #   benchmarks/run-benchmarks.sh            # the real run: several minutes on a 2-core machine
-#   benchmarks/run-benchmarks.sh --quick    # a smoke test: about a minute, numbers are not results
+#   benchmarks/run-benchmarks.sh --quick    # a smoke test: about two minutes, numbers are not results
 #
 # Any option of `java -jar benchmarks/target/benchmarks.jar all` may follow (--rounds, --seconds, ...).
 set -euo pipefail

@@ -12,6 +12,7 @@ import java.util.Locale;
  * java -jar benchmarks/target/benchmarks.jar open-cost [--rounds N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar audit-impact [--rounds N] [--megabytes N] [--seconds N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar jdbc-load [--writers N] [--readers N] [--seconds S] [--rounds N] [--agent PATH]
+ * java -jar benchmarks/target/benchmarks.jar tx-load   [--threads N] [--readers N] [--seconds S] [--rounds N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar http-load [--concurrency N] [--seconds S] [--rounds N] [--agent PATH]
  *                                                      [--panel-app PATH]   (needs wrk)
  * java -jar benchmarks/target/benchmarks.jar all [--quick] [--out DIR] [any option above]
@@ -23,8 +24,8 @@ import java.util.Locale;
 public final class BenchmarkMain {
 
     private static final String USAGE = "usage: java -jar benchmarks/target/benchmarks.jar"
-            + " startup|open-cost|audit-impact|jdbc-load|http-load|all [--quick] [--runs N] [--rounds N] [--seconds N]"
-            + " [--megabytes N] [--writers N] [--readers N] [--concurrency N] [--agent PATH] [--panel-app PATH] [--out DIR]";
+            + " startup|open-cost|audit-impact|jdbc-load|tx-load|http-load|all [--quick] [--runs N] [--rounds N] [--seconds N]"
+            + " [--megabytes N] [--writers N] [--readers N] [--threads N] [--concurrency N] [--agent PATH] [--panel-app PATH] [--out DIR]";
 
     private BenchmarkMain() {}
 
@@ -59,6 +60,13 @@ public final class BenchmarkMain {
                 System.out.println(ResultsMarkdown.jdbcLoad(benchmark, results));
                 System.out.println(ResultsMarkdown.targets(new Targets()
                         .jdbcLoad(results, options.writers(), options.readers()).list()));
+            }
+            case "tx-load" -> {
+                TxLoadBenchmark benchmark = new TxLoadBenchmark(agentJar, options.threads(), options.readers(),
+                        options.seconds(), options.rounds());
+                List<TxLoadBenchmark.Result> results = benchmark.run();
+                System.out.println(ResultsMarkdown.txLoad(benchmark, results));
+                System.out.println(ResultsMarkdown.targets(new Targets().txLoad(results).list()));
             }
             case "http-load" -> {
                 HttpLoadBenchmark benchmark = new HttpLoadBenchmark(agentJar, Jvm.panelAppJar(options.panelApp()),

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * turns them into a smoke test's (a few seconds per benchmark), and options given explicitly win.
  */
 record BenchmarkOptions(String benchmark, String agent, String panelApp, int runs, int rounds, int megabytes, int seconds,
-        int writers, int readers, int concurrency, boolean quick, Path out) {
+        int writers, int readers, int threads, int concurrency, boolean quick, Path out) {
 
     static BenchmarkOptions parse(String[] args) {
         boolean quick = java.util.Arrays.asList(args).contains("--quick");
@@ -19,6 +19,7 @@ record BenchmarkOptions(String benchmark, String agent, String panelApp, int run
         int seconds = quick ? 2 : 8;
         int writers = 4;
         int readers = 4;
+        int threads = 8;
         int concurrency = 8;
         Path out = Path.of("docs");
         for (int i = 1; i < args.length; i++) {
@@ -32,12 +33,13 @@ record BenchmarkOptions(String benchmark, String agent, String panelApp, int run
                 case "--seconds" -> seconds = number(args, ++i);
                 case "--writers" -> writers = number(args, ++i);
                 case "--readers" -> readers = number(args, ++i);
+                case "--threads" -> threads = number(args, ++i);
                 case "--concurrency" -> concurrency = number(args, ++i);
                 case "--out" -> out = Path.of(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new BenchmarkOptions(args[0], agent, panelApp, runs, rounds, megabytes, seconds, writers, readers,
+        return new BenchmarkOptions(args[0], agent, panelApp, runs, rounds, megabytes, seconds, writers, readers, threads,
                 concurrency, quick, out);
     }
 

@@ -39,10 +39,16 @@ final class Jvm {
 
     /** {@code java [javaagent] [options] -cp <this class path> mainClass args}. */
     static List<String> command(Path agentJar, List<String> options, Class<?> mainClass, String... args) {
+        return command(agentJar, null, options, mainClass, args);
+    }
+
+    /** {@code java [javaagent[=agentArguments]] [options] -cp <this class path> mainClass args}. */
+    static List<String> command(Path agentJar, String agentArguments, List<String> options, Class<?> mainClass,
+            String... args) {
         List<String> command = new ArrayList<>();
         command.add(JAVA);
         if (agentJar != null) {
-            command.add("-javaagent:" + agentJar);
+            command.add("-javaagent:" + agentJar + (agentArguments == null ? "" : "=" + agentArguments));
         }
         command.addAll(options);
         command.add("-cp");

@@ -52,6 +52,22 @@ final class ResultsMarkdown {
         return out.toString();
     }
 
+    static String txLoad(TxLoadBenchmark benchmark, List<TxLoadBenchmark.Result> results) {
+        StringBuilder out = section("Transactions under contention (`tx-load`)", benchmark.describe(),
+                "| workload | configuration | committed tx/s | failed % | p99 (ms) | writers beside (tx/s) |"
+                        + " `setReadOnly(true)` | balance drift | committed tx/s per round |",
+                "|---|---|--:|--:|--:|--:|---|--:|---|");
+        for (TxLoadBenchmark.Result r : results) {
+            boolean readOnly = r.workload() == TxLoadBenchmark.Workload.READ_ONLY;
+            row(out, "| %s | %s | %,.0f | %.2f | %.2f | %s | %s | %d | %s |", r.workload().label(),
+                    r.configuration().label(), r.committedPerSecond(), r.failedPercent(), r.p99Micros() / 1000,
+                    readOnly ? String.format(Locale.ROOT, "%,.0f", r.besidePerSecond()) : "",
+                    readOnly ? r.readOnlyFlag() : "", r.balanceDrift(),
+                    rounded(r.runs().stream().map(TxLoadBenchmark.Run::committedPerSecond).toList()));
+        }
+        return out.toString();
+    }
+
     static String httpLoad(HttpLoadBenchmark benchmark, List<HttpLoadBenchmark.Result> results) {
         StringBuilder out = section("HTTP load on the panel app (`http-load`)", benchmark.describe(),
                 "| configuration | requests/s | p50 (ms) | p99 (ms) | 503 \"database is locked\" | other non-2xx"
@@ -66,7 +82,7 @@ final class ResultsMarkdown {
     }
 
     static String targets(List<Targets.Target> targets) {
-        StringBuilder out = section("Targets", "The goals of issue #6, checked against this run.",
+        StringBuilder out = section("Targets", "The goals of issues #6 and #11, checked against this run.",
                 "| target | goal | measured | |", "|---|---|---|---|");
         for (Targets.Target t : targets) {
             out.append("| ").append(t.what()).append(" | ").append(t.goal()).append(" | ").append(t.measured())

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code all}: startup, open-cost, jdbc-load and http-load in one go, then
+ * {@code all}: startup, open-cost, jdbc-load, tx-load and http-load in one go, then
  * {@code benchmark-results.md} and {@code benchmark-results.svg} written from what this run measured
  * (nothing in them is typed by hand), with the date, machine, commit and command that produced them.
  */
@@ -39,6 +39,8 @@ final class Suite {
         OpenCostBenchmark openCost = new OpenCostBenchmark(agentJar, options.rounds(), options.quick());
         JdbcLoadBenchmark jdbcLoad = new JdbcLoadBenchmark(agentJar, options.writers(), options.readers(), options.seconds(),
                 options.rounds());
+        TxLoadBenchmark txLoad = new TxLoadBenchmark(agentJar, options.threads(), options.readers(), options.seconds(),
+                options.rounds());
         HttpLoadBenchmark httpLoad = new HttpLoadBenchmark(agentJar, panelAppJar, options.seconds(), options.concurrency(),
                 options.rounds());
         System.out.println("running startup ...");
@@ -47,11 +49,13 @@ final class Suite {
         List<OpenCostBenchmark.Result> openCostResults = openCost.run();
         System.out.println("running jdbc-load ...");
         List<JdbcLoadBenchmark.Result> jdbcResults = jdbcLoad.run();
+        System.out.println("running tx-load ...");
+        List<TxLoadBenchmark.Result> txResults = txLoad.run();
         System.out.println("running http-load ...");
         List<HttpLoadBenchmark.Result> httpResults = httpLoad.run();
 
         List<Targets.Target> targets = new Targets().startup(startupResults).openCost(openCostResults)
-                .jdbcLoad(jdbcResults, options.writers(), options.readers()).httpLoad(httpResults).list();
+                .jdbcLoad(jdbcResults, options.writers(), options.readers()).txLoad(txResults).httpLoad(httpResults).list();
         String markdown = "# Benchmark results\n\n"
                 + (options.quick() ? "> **Quick smoke run (`--quick`)**: durations and rounds far too short for these to be"
                         + " results; they only show that the suite runs.\n\n" : "")
@@ -65,18 +69,21 @@ final class Suite {
                 + ResultsMarkdown.startup(startup, startupResults) + "\n"
                 + ResultsMarkdown.openCost(openCost, openCostResults) + "\n"
                 + ResultsMarkdown.jdbcLoad(jdbcLoad, jdbcResults) + "\n"
+                + ResultsMarkdown.txLoad(txLoad, txResults) + "\n"
                 + ResultsMarkdown.httpLoad(httpLoad, httpResults);
+        List<BarChartSvg.Panel> panels = new ArrayList<>(List.of(
+                new BarChartSvg.Panel("jdbc-load: writes/s, " + options.writers() + " writer threads",
+                        jdbcResults.stream().map(r -> new BarChartSvg.Bar(r.configuration().label(),
+                                r.writesPerSecond())).toList()),
+                new BarChartSvg.Panel("jdbc-load: reads/s, " + options.readers() + " reader threads",
+                        jdbcResults.stream().map(r -> new BarChartSvg.Bar(r.configuration().label(),
+                                r.readsPerSecond())).toList()),
+                new BarChartSvg.Panel("http-load: panel-app requests/s, " + options.concurrency() + " connections",
+                        httpResults.stream().map(r -> new BarChartSvg.Bar(r.configuration().label(),
+                                r.requestsPerSecond())).toList())));
+        panels.addAll(txPanels(txResults, options));
         String svg = BarChartSvg.render("sqlite-pragma-agent: throughput per configuration",
-                date + ", " + Jvm.describeMachine() + (options.quick() ? " (quick smoke run, not results)" : ""),
-                List.of(new BarChartSvg.Panel("jdbc-load: writes/s, " + options.writers() + " writer threads",
-                                jdbcResults.stream().map(r -> new BarChartSvg.Bar(r.configuration().label(),
-                                        r.writesPerSecond())).toList()),
-                        new BarChartSvg.Panel("jdbc-load: reads/s, " + options.readers() + " reader threads",
-                                jdbcResults.stream().map(r -> new BarChartSvg.Bar(r.configuration().label(),
-                                        r.readsPerSecond())).toList()),
-                        new BarChartSvg.Panel("http-load: panel-app requests/s, " + options.concurrency() + " connections",
-                                httpResults.stream().map(r -> new BarChartSvg.Bar(r.configuration().label(),
-                                        r.requestsPerSecond())).toList())));
+                date + ", " + Jvm.describeMachine() + (options.quick() ? " (quick smoke run, not results)" : ""), panels);
         Files.createDirectories(options.out());
         Path markdownFile = options.out().resolve("benchmark-results.md");
         Path svgFile = options.out().resolve("benchmark-results.svg");
@@ -85,6 +92,20 @@ final class Suite {
         System.out.println();
         System.out.println(markdown);
         System.out.println("wrote " + markdownFile + " and " + svgFile);
+    }
+
+    /** One panel per tx-load workload: committed transactions/s in each configuration. */
+    static List<BarChartSvg.Panel> txPanels(List<TxLoadBenchmark.Result> results, BenchmarkOptions options) {
+        List<BarChartSvg.Panel> panels = new ArrayList<>();
+        for (TxLoadBenchmark.Workload workload : TxLoadBenchmark.Workload.values()) {
+            String threads = workload == TxLoadBenchmark.Workload.READ_ONLY
+                    ? options.readers() + " reader threads beside " + TxLoadApp.WRITERS_BESIDE_READERS + " writers"
+                    : options.threads() + " threads";
+            panels.add(new BarChartSvg.Panel("tx-load: committed " + workload.label() + " transactions/s, " + threads,
+                    results.stream().filter(r -> r.workload() == workload)
+                            .map(r -> new BarChartSvg.Bar(r.configuration().label(), r.committedPerSecond())).toList()));
+        }
+        return panels;
     }
 
     /** The commit the run measured, so that numbers can be traced to code (results in docs/ are not code). */
