@@ -63,11 +63,12 @@ public final class Transactions {
 
     /** A statement is about to run: the delayed begin happens now, unless it is a foreign_keys pragma. */
     public void beforeStatement(Session session, Object db, String sql) throws SQLException {
-        if (session.pendingBegin != null && !session.inTransaction && isConnectionPragma(sql)) {
+        if (session.pendingBegin != null && !session.inTransaction && (isConnectionPragma(sql) || readsNoTable(sql))) {
             // A pragma that sets or reads this connection only (busy_timeout, query_only, ...) runs the
             // same before the transaction as inside it, and must not take the write lock an IMMEDIATE begin
             // takes. PRAGMA foreign_keys even does nothing inside a transaction: the app that writes it
-            // first in a migration means it, so it runs before the transaction begins.
+            // first in a migration means it, so it runs before the transaction begins. A SELECT that reads no
+            // table (a pool's "SELECT 1" validation, JDBC isValid) needs no transaction either.
             return;
         }
         beginIfPending(session, db);
@@ -153,6 +154,23 @@ public final class Transactions {
         }
         String[] words = SqlText.firstWords(sql, 2);
         return words[1] != null && CONNECTION_PRAGMAS.contains(words[1].toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** A SELECT of expressions only ({@code SELECT 1}): no FROM anywhere in its text. */
+    static boolean readsNoTable(String sql) {
+        if (sql == null || !SqlText.startsWithWord(sql, "SELECT")) {
+            return false;
+        }
+        String upper = sql.toUpperCase(java.util.Locale.ROOT);
+        for (int at = upper.indexOf("FROM"); at >= 0; at = upper.indexOf("FROM", at + 4)) {
+            boolean wordStart = at == 0 || !Character.isLetterOrDigit(upper.charAt(at - 1)) && upper.charAt(at - 1) != '_';
+            int end = at + 4;
+            boolean wordEnd = end == upper.length() || !Character.isLetterOrDigit(upper.charAt(end)) && upper.charAt(end) != '_';
+            if (wordStart && wordEnd) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True for {@code PRAGMA foreign_keys ...} (with or without a schema). */
