@@ -40,7 +40,10 @@ public final class ForeignKeyDropGuard {
 
     /** Before {@code sql} is compiled or run on the session's connection. */
     public void beforeStatement(Session session, Object statement, String sql) throws SQLException {
-        if (sql != null && isSchemaChange(sql)) {
+        // Runs before every statement: the first letter rules out everything but DDL at once.
+        char first = SqlText.firstLetter(sql);
+        boolean ddl = first == 'D' || first == 'A' || first == 'C';
+        if (ddl && isSchemaChange(sql)) {
             dangling.schemaChanged(session.database);
         }
         if (!session.agentForeignKeys || session.appForeignKeys) {
@@ -48,6 +51,9 @@ public final class ForeignKeyDropGuard {
         }
         if (session.foreignKeysOffFor != null && session.foreignKeysOffFor != statement && !session.inTransaction) {
             restore(session);
+        }
+        if (first != 'D') {
+            return;
         }
         String table = DropTable.tableOf(sql);
         if (table == null || session.foreignKeysOffFor != null) {

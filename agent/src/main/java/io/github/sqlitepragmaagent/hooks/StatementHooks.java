@@ -81,7 +81,8 @@ public final class StatementHooks implements StatementListener {
 
     /** The app's own {@code PRAGMA foreign_keys}: from then on the setting is the app's business. */
     private static void noteOwnForeignKeys(Session session, String sql) {
-        if (!session.appForeignKeys && SqlText.startsWithWord(sql, "PRAGMA") && Transactions.isForeignKeysPragma(sql)
+        if (!session.appForeignKeys && SqlText.firstLetter(sql) == 'P' && SqlText.startsWithWord(sql, "PRAGMA")
+                && Transactions.isForeignKeysPragma(sql)
                 && sql.indexOf('=') > 0) {
             session.appForeignKeys = true;
         }

@@ -35,17 +35,28 @@ final class HookWeaver {
     private static final String THROWABLE = "java/lang/Throwable";
     private static final String SQL_EXCEPTION = "java/sql/SQLException";
     private static final String OBJECT = "java/lang/Object";
+    private static final String OBJECT_ARRAY = "[Ljava/lang/Object;";
+    /**
+     * A static field the weave adds to a driver class on its first load, holding the hooks once found:
+     * {@code Class.forName} costs a few hundred nanoseconds, and the statement hooks run on every
+     * statement. Retransforming a class already loaded (after a dynamic attach) may not add members,
+     * so those weaves look the hooks up at each call instead.
+     */
+    static final String CACHE_FIELD = "sqlitePragmaAgent$hooks";
 
     private HookWeaver() {}
 
-    /** The woven class file, or null when none of {@code points} is in it. */
-    static byte[] weave(byte[] classFile, List<HookPoint> points) {
+    /**
+     * The woven class file, or null when none of {@code points} is in it; {@code addCacheField} is
+     * false when the class is being retransformed.
+     */
+    static byte[] weave(byte[] classFile, List<HookPoint> points, boolean addCacheField) {
         ClassReader reader = new ClassReader(classFile);
         Map<String, Integer> maxLocals = needsMaxLocals(points) ? maxLocals(reader) : new HashMap<String, Integer>();
         // Given the reader, the writer copies every method it is not asked to change byte for byte
         // instead of decoding and re-encoding it: most of the cost of a weave, paid at JVM start.
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        Hooking hooking = new Hooking(writer, points, maxLocals);
+        Hooking hooking = new Hooking(writer, points, maxLocals, addCacheField);
         reader.accept(hooking, ClassReader.EXPAND_FRAMES);
         return hooking.woven.isEmpty() ? null : writer.toByteArray();
     }
@@ -53,7 +64,7 @@ final class HookWeaver {
     /** The names of the methods of {@code classFile} that {@code points} would hook (for messages and tests). */
     static List<String> hookedMethods(byte[] classFile, List<HookPoint> points) {
         ClassReader reader = new ClassReader(classFile);
-        Hooking hooking = new Hooking(new ClassWriter(0), points, maxLocals(reader));
+        Hooking hooking = new Hooking(new ClassWriter(0), points, maxLocals(reader), false);
         reader.accept(hooking, ClassReader.EXPAND_FRAMES);
         return hooking.woven;
     }
@@ -89,13 +100,24 @@ final class HookWeaver {
         private final List<HookPoint> points;
         private final Map<String, Integer> maxLocals;
         private final List<String> woven = new ArrayList<String>();
+        private final boolean addCacheField;
         private String className;
         private boolean frames;
 
-        Hooking(ClassVisitor next, List<HookPoint> points, Map<String, Integer> maxLocals) {
+        Hooking(ClassVisitor next, List<HookPoint> points, Map<String, Integer> maxLocals, boolean addCacheField) {
             super(Opcodes.ASM9, next);
             this.points = points;
             this.maxLocals = maxLocals;
+            this.addCacheField = addCacheField;
+        }
+
+        @Override
+        public void visitEnd() {
+            if (addCacheField && !woven.isEmpty()) {
+                super.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_VOLATILE | Opcodes.ACC_TRANSIENT
+                        | Opcodes.ACC_SYNTHETIC, CACHE_FIELD, OBJECT_ARRAY, null, null).visitEnd();
+            }
+            super.visitEnd();
         }
 
         @Override
@@ -117,7 +139,8 @@ final class HookWeaver {
                     woven.add(name + descriptor);
                     boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
                     Integer locals = maxLocals.get(name + descriptor);
-                    return new HookedMethod(next, point, className, isStatic, descriptor, locals == null ? 0 : locals, frames);
+                    return new HookedMethod(next, point, className, isStatic, descriptor, locals == null ? 0 : locals, frames,
+                            addCacheField);
                 }
             }
             return next;
@@ -132,13 +155,17 @@ final class HookWeaver {
         private final Type returnType;
         private final int resultSlot;
         private final boolean frames;
+        private final boolean cached;
+        private final String owner;
         private final Object[] entryLocals;
         /** An entry hook's continuation still needs its frame, unless the method's own first frame comes first. */
         private boolean continuationFrameDue;
 
         HookedMethod(MethodVisitor next, HookPoint point, String owner, boolean isStatic, String descriptor, int maxLocals,
-                boolean frames) {
+                boolean frames, boolean cached) {
             super(Opcodes.ASM9, next);
+            this.owner = owner;
+            this.cached = cached;
             this.point = point;
             this.isStatic = isStatic;
             this.parameters = Type.getArgumentTypes(descriptor);
@@ -171,7 +198,7 @@ final class HookWeaver {
             Label continuation = new Label();
             super.visitTryCatchBlock(start, end, handler, THROWABLE);
             super.visitLabel(start);
-            pushHook();
+            pushHook(entryLocals);
             loadSlot(point.argumentSlots[0]);
             pushArguments(1);
             super.visitMethodInsn(Opcodes.INVOKEINTERFACE, BI_FUNCTION, "apply",
@@ -234,7 +261,7 @@ final class HookWeaver {
             super.visitVarInsn(Opcodes.ASTORE, resultSlot);
             super.visitTryCatchBlock(start, end, handler, THROWABLE);
             super.visitLabel(start);
-            pushHook();
+            pushHook(locals);
             super.visitVarInsn(Opcodes.ALOAD, resultSlot);
             pushArguments(0);
             super.visitMethodInsn(Opcodes.INVOKEINTERFACE, BI_FUNCTION, "apply",
@@ -263,8 +290,31 @@ final class HookWeaver {
             return locals.toArray();
         }
 
-        /** {@code ((BiFunction) Class.forName(HOOK, false, systemLoader).getEnumConstants()[ordinal])}. */
-        private void pushHook() {
+        /**
+         * {@code ((BiFunction) hooks()[ordinal])}, where {@code hooks()} is the cache field, filled on first
+         * use, or (without one) {@code Class.forName(HOOK, false, systemLoader).getEnumConstants()}.
+         */
+        private void pushHook(Object[] locals) {
+            if (cached) {
+                Label found = new Label();
+                super.visitFieldInsn(Opcodes.GETSTATIC, owner, CACHE_FIELD, OBJECT_ARRAY);
+                super.visitInsn(Opcodes.DUP);
+                super.visitJumpInsn(Opcodes.IFNONNULL, found);
+                super.visitInsn(Opcodes.POP);
+                pushHookConstants();
+                super.visitInsn(Opcodes.DUP);
+                super.visitFieldInsn(Opcodes.PUTSTATIC, owner, CACHE_FIELD, OBJECT_ARRAY);
+                super.visitLabel(found);
+                frame(locals, OBJECT_ARRAY);
+            } else {
+                pushHookConstants();
+            }
+            pushInt(point.hook.ordinal());
+            super.visitInsn(Opcodes.AALOAD);
+            super.visitTypeInsn(Opcodes.CHECKCAST, BI_FUNCTION);
+        }
+
+        private void pushHookConstants() {
             super.visitLdcInsn(HOOK_CLASS);
             super.visitInsn(Opcodes.ICONST_0);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/ClassLoader", "getSystemClassLoader",
@@ -272,9 +322,6 @@ final class HookWeaver {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Class", "forName",
                     "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;", false);
             super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Class", "getEnumConstants", "()[Ljava/lang/Object;", false);
-            pushInt(point.hook.ordinal());
-            super.visitInsn(Opcodes.AALOAD);
-            super.visitTypeInsn(Opcodes.CHECKCAST, BI_FUNCTION);
         }
 
         /** A new Object[] with the handed slots from {@code from} on, then the SQL field if asked for. */

@@ -42,7 +42,7 @@ final class SqliteDriverTransformer implements ClassFileTransformer {
                 return null;
             }
             List<HookPoint> points = DriverHookPoints.in(className);
-            byte[] woven = HookWeaver.weave(classFile, points);
+            byte[] woven = HookWeaver.weave(classFile, points, classBeingRedefined == null);
             if (woven == null) {
                 if (once.first("unsupported|" + className + "|" + version)) {
                     log.warn("{} is not supported: {} has none of the methods the agent hooks; its connections are left"

@@ -31,6 +31,15 @@ public final class SqlText {
         return i;
     }
 
+    /** The statement's first character after blanks and comments, upper-cased; a space when there is none. */
+    public static char firstLetter(String sql) {
+        if (sql == null) {
+            return ' ';
+        }
+        int at = start(sql);
+        return at < sql.length() ? Character.toUpperCase(sql.charAt(at)) : ' ';
+    }
+
     /** True when the statement's first word is {@code word} (upper case, compared ignoring case). */
     public static boolean startsWithWord(String sql, String word) {
         if (sql == null) {

@@ -40,20 +40,25 @@ public final class Transactions {
             return true;
         }
         if (isEnd(sql)) {
-            if (!session.inTransaction) {
-                // Nothing began since the last end: there is nothing to commit or roll back.
-                session.pendingBegin = null;
-                return true;
+            boolean believedOpen = session.inTransaction;
+            boolean delayedBeginNeverRan = !believedOpen && session.pendingBegin != null;
+            session.pendingBegin = null;
+            if (delayedBeginNeverRan) {
+                return true; // the agent holds the only begin since the last end, and never ran it
             }
             session.operation = LockErrors.Kind.COMMIT;
+            // Where the agent did not hold back the begin itself, SQLite, not the agent's bookkeeping,
+            // decides whether there is a transaction to end: a commit is never skipped while one is open.
             try {
                 DriverCalls.exec(db, sql, false);
             } catch (SQLException e) {
+                if (!believedOpen && isMessage(e, "no transaction is active")) {
+                    return true; // nothing began since the last end (the begin was still delayed)
+                }
                 countIfLocked(session, e, LockErrors.Kind.COMMIT);
                 throw e;
             }
             session.inTransaction = false;
-            session.pendingBegin = null;
             return true;
         }
         // Savepoints and the driver's other statements ran inside the eager transaction: begin it first.
@@ -107,13 +112,20 @@ public final class Transactions {
         try {
             DriverCalls.exec(db, begin, false);
         } catch (SQLException e) {
-            // The connection stays as the app left it (autoCommit=false, no transaction, the begin still
-            // due), so its rollback succeeds and its retry begins afresh: sqlite-jdbc issue 683.
-            countIfLocked(session, e, LockErrors.Kind.BEGIN);
-            throw e;
+            if (!isMessage(e, "within a transaction")) {
+                // The connection stays as the app left it (autoCommit=false, no transaction, the begin still
+                // due), so its rollback succeeds and its retry begins afresh: sqlite-jdbc issue 683.
+                countIfLocked(session, e, LockErrors.Kind.BEGIN);
+                throw e;
+            }
+            // A transaction is already open (begun by the app itself): that one is the transaction now.
         }
         session.pendingBegin = null;
         session.inTransaction = true;
+    }
+
+    private static boolean isMessage(SQLException e, String text) {
+        return String.valueOf(e.getMessage()).contains(text);
     }
 
     private void countIfLocked(Session session, SQLException e, LockErrors.Kind kind) {
