@@ -1,0 +1,31 @@
+package io.github.sqlitepragmaagent.txn;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Which statements may run before a delayed begin without changing what the transaction sees. */
+class TransactionsTextTest {
+
+    @Test
+    void connectionPragmasAndTableFreeSelectsNeedNoTransaction() {
+        assertTrue(Transactions.isConnectionPragma("PRAGMA busy_timeout=300"));
+        assertTrue(Transactions.isConnectionPragma("pragma query_only = 1"));
+        assertTrue(Transactions.isConnectionPragma("PRAGMA foreign_keys=OFF"));
+        assertFalse(Transactions.isConnectionPragma("PRAGMA user_version=7"), "stored in the file: transactional");
+        assertFalse(Transactions.isConnectionPragma("PRAGMA defer_foreign_keys=ON"), "lasts for one transaction only");
+        assertTrue(Transactions.readsNoTable("SELECT 1"));
+        assertTrue(Transactions.readsNoTable("select last_insert_rowid()"));
+        assertFalse(Transactions.readsNoTable("SELECT v FROM t"));
+        assertFalse(Transactions.readsNoTable("SELECT (SELECT count(*)\nFROM t)"));
+        assertFalse(Transactions.readsNoTable("UPDATE t SET v = 1"));
+    }
+
+    @Test
+    void foreignKeysPragmasAreRecognisedWithOrWithoutASchema() {
+        assertTrue(Transactions.isForeignKeysPragma("PRAGMA foreign_keys=OFF"));
+        assertTrue(Transactions.isForeignKeysPragma("PRAGMA main.foreign_keys = 0"));
+        assertFalse(Transactions.isForeignKeysPragma("PRAGMA foreign_key_check"));
+    }
+}
