@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * On demand only (it takes minutes; its name keeps it out of the default run too): the agent's heap
  * after a churn of 20,000 databases against a run of 200, both in fresh JVMs with the same settings.
  *
- * <pre>mvn -B verify -pl integration-tests -Djdk25.home=/nonexistent -Dtest=ChurnHeapMeasurement \
- *     -Dsurefire.failIfNoSpecifiedTests=false -Dchurn.measure=true</pre>
+ * <pre>mvn -B verify -pl integration-tests -am -Dit.test=ChurnHeapMeasurement -Dtest=none \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dchurn.measure=true</pre>
  */
 @EnabledIfSystemProperty(named = "churn.measure", matches = "true")
 class ChurnHeapMeasurement {
