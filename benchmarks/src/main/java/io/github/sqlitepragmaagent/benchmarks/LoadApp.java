@@ -40,7 +40,7 @@ public final class LoadApp {
             s.executeUpdate("INSERT INTO items(k, v) SELECT i % " + KEYS + ", hex(randomblob(16)) FROM (WITH RECURSIVE"
                     + " n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + 10 * KEYS + ") SELECT i FROM n)");
             s.executeUpdate("CREATE INDEX items_k ON items(k)");
-            System.out.println("settings " + settings(s));
+            System.out.println("settings " + SubjectReadings.settings(s));
         }
         // Opened one after the other before the clock starts: the benchmark is about work, not opens.
         List<Worker> workers = new ArrayList<>();
@@ -74,24 +74,8 @@ public final class LoadApp {
         }
         System.out.printf(Locale.ROOT, "result writes=%d reads=%d seconds=%.3f write_p50_us=%.1f write_p99_us=%.1f"
                         + " read_p50_us=%.1f read_p99_us=%.1f locked=%d other_errors=%d%n", writes, reads, seconds,
-                micros(writeLatency, 50), micros(writeLatency, 99), micros(readLatency, 50), micros(readLatency, 99),
-                locked, otherErrors);
-    }
-
-    private static double micros(Histogram histogram, double percentile) {
-        return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1000.0;
-    }
-
-    private static String settings(Statement s) throws SQLException {
-        StringBuilder out = new StringBuilder();
-        for (String pragma : List.of("journal_mode", "synchronous", "cache_size", "foreign_keys", "busy_timeout",
-                "temp_store")) {
-            try (ResultSet r = s.executeQuery("PRAGMA " + pragma)) {
-                r.next();
-                out.append(out.length() == 0 ? "" : " ").append(pragma).append('=').append(r.getString(1));
-            }
-        }
-        return out.toString();
+                SubjectReadings.micros(writeLatency, 50), SubjectReadings.micros(writeLatency, 99),
+                SubjectReadings.micros(readLatency, 50), SubjectReadings.micros(readLatency, 99), locked, otherErrors);
     }
 
     /** One thread on its own connection; its counts are read by main after join. */

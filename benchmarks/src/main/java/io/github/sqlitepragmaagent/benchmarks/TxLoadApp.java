@@ -50,7 +50,7 @@ public final class TxLoadApp {
             s.executeUpdate("CREATE TABLE accounts(id INTEGER PRIMARY KEY, balance INTEGER NOT NULL)");
             s.executeUpdate("INSERT INTO accounts(id, balance) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
                     + " WHERE i < " + ACCOUNTS + ") SELECT i, " + OPENING_BALANCE + " FROM n");
-            System.out.println("settings " + settings(s));
+            System.out.println("settings " + SubjectReadings.settings(s));
         }
         Kind measured;
         List<Worker> workers = new ArrayList<>();
@@ -109,7 +109,7 @@ public final class TxLoadApp {
         }
         System.out.printf(Locale.ROOT, "result committed=%d failed=%d locked=%d seconds=%.3f p50_us=%.1f p99_us=%.1f"
                         + " beside_committed=%d read_only_flag=%s balance_drift=%d%n", committed, failed, locked, seconds,
-                micros(latency, 50), micros(latency, 99), beside, readOnlyFlag, drift);
+                SubjectReadings.micros(latency, 50), SubjectReadings.micros(latency, 99), beside, readOnlyFlag, drift);
     }
 
     private static void addWorkers(List<Worker> workers, String url, Kind kind, int count) throws SQLException {
@@ -130,22 +130,6 @@ public final class TxLoadApp {
             r.next();
             return r.getLong(1) - (long) ACCOUNTS * OPENING_BALANCE - increments;
         }
-    }
-
-    private static double micros(Histogram histogram, double percentile) {
-        return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1000.0;
-    }
-
-    private static String settings(Statement s) throws SQLException {
-        StringBuilder out = new StringBuilder();
-        for (String pragma : List.of("journal_mode", "synchronous", "cache_size", "foreign_keys", "busy_timeout",
-                "temp_store")) {
-            try (ResultSet r = s.executeQuery("PRAGMA " + pragma)) {
-                r.next();
-                out.append(out.length() == 0 ? "" : " ").append(pragma).append('=').append(r.getString(1));
-            }
-        }
-        return out.toString();
     }
 
     /** One thread on its own connection; its counts are read by main after join. */
