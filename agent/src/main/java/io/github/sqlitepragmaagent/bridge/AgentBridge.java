@@ -90,19 +90,6 @@ public final class AgentBridge {
         }
     }
 
-    /** Runs {@code work} as the agent's own, so that the hooks ignore what it does on a connection. */
-    public static <T> T asAgent(java.util.concurrent.Callable<T> work) throws Exception {
-        Boolean outer = AGENT_AT_WORK.get();
-        AGENT_AT_WORK.set(Boolean.TRUE);
-        try {
-            return work.call();
-        } finally {
-            if (outer == null) {
-                AGENT_AT_WORK.remove();
-            }
-        }
-    }
-
     /** Marks the current thread as the agent's own until {@link #agentWorkDone()}. */
     public static void agentWorkBegins() {
         AGENT_AT_WORK.set(Boolean.TRUE);

@@ -77,11 +77,6 @@ public final class Sessions implements ConnectionListener {
         return byConnection.get(connection);
     }
 
-    /** Connections followed now (for tests and diagnostics). */
-    public int size() {
-        return byDatabaseHandle.size();
-    }
-
     private boolean agentTurnsForeignKeysOn(DatabaseRule rule) {
         for (PragmaSetting setting : config.pragmasFor(rule)) {
             if (setting.spec().name().equals("foreign_keys")) {

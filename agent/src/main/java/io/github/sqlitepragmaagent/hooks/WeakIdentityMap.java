@@ -24,15 +24,6 @@ final class WeakIdentityMap<V> {
         map.put(new WeakKey(key, collected), value);
     }
 
-    void remove(Object key) {
-        map.remove(new Lookup(key));
-    }
-
-    int size() {
-        expunge();
-        return map.size();
-    }
-
     private void expunge() {
         Reference<?> reference;
         while ((reference = collected.poll()) != null) {

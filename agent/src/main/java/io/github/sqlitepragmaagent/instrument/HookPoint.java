@@ -28,7 +28,7 @@ final class HookPoint {
     final DriverHook hook;
     /** Local slots handed to the hook (in order); slot 0 is {@code this} for instance methods. */
     final int[] argumentSlots;
-    /** For each handed slot: the name of a String field of that object to hand instead of the object too. */
+    /** A String field of the first handed argument (the statement's SQL) to hand as well, or null. */
     final String sqlFieldOfFirstArgument;
     /** True when the hook may answer {@link DriverHook#SKIP} and the (void) method then returns at once. */
     final boolean skippable;

@@ -61,14 +61,6 @@ final class HookWeaver {
         return hooking.woven.isEmpty() ? null : writer.toByteArray();
     }
 
-    /** The names of the methods of {@code classFile} that {@code points} would hook (for messages and tests). */
-    static List<String> hookedMethods(byte[] classFile, List<HookPoint> points) {
-        ClassReader reader = new ClassReader(classFile);
-        Hooking hooking = new Hooking(new ClassWriter(0), points, maxLocals(reader), false);
-        reader.accept(hooking, ClassReader.EXPAND_FRAMES);
-        return hooking.woven;
-    }
-
     private static boolean needsMaxLocals(List<HookPoint> points) {
         for (HookPoint point : points) {
             if (point.where == HookPoint.Where.EXIT) {

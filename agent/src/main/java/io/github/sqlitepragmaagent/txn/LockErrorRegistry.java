@@ -45,11 +45,6 @@ public final class LockErrorRegistry {
         return byDatabase.get(database);
     }
 
-    /** Forgets a database (its file is gone). */
-    public void forget(String database) {
-        byDatabase.remove(database);
-    }
-
     /** Lock errors on every database since the agent started. */
     public long total() {
         return total.get();

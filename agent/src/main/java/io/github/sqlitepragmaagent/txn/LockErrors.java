@@ -69,13 +69,4 @@ public final class LockErrors {
         }
         return total;
     }
-
-    /** {@code upgrade=2 begin=0 commit=0 statement=1}. */
-    public String describe() {
-        StringBuilder out = new StringBuilder();
-        for (Kind kind : Kind.values()) {
-            out.append(out.length() == 0 ? "" : " ").append(kind.label()).append('=').append(counts.get(kind.ordinal()));
-        }
-        return out.toString();
-    }
 }
