@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /** Names the sqlite-jdbc a class came from, so that messages say which copy and version they mean. */
@@ -22,7 +24,25 @@ public final class DriverVersion {
 
     /** True when {@code version} is known to be older than {@link #OLDEST_SUPPORTED}. */
     static boolean tooOld(String version) {
-        return version.matches("\\d+(\\.\\d+)+") && compare(version, OLDEST_SUPPORTED) < 0;
+        return isDottedNumber(version) && compare(version, OLDEST_SUPPORTED) < 0;
+    }
+
+    /** {@code 3.54.1.0}: digits in at least two dot-separated groups ("unknown" is not one). */
+    private static boolean isDottedNumber(String version) {
+        int groups = 0;
+        int digits = 0;
+        for (int i = 0; i <= version.length(); i++) {
+            char c = i < version.length() ? version.charAt(i) : '.';
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && digits > 0) {
+                groups++;
+                digits = 0;
+            } else {
+                return false;
+            }
+        }
+        return groups >= 2;
     }
 
     /**
@@ -30,16 +50,35 @@ public final class DriverVersion {
      * separates numbers, so a jar's file name compares by the version in it.
      */
     public static int compare(String a, String b) {
-        String[] left = a.replaceAll("[^0-9]+", " ").trim().split(" ");
-        String[] right = b.replaceAll("[^0-9]+", " ").trim().split(" ");
-        for (int i = 0; i < Math.max(left.length, right.length); i++) {
-            long l = i < left.length && !left[i].isEmpty() ? Long.parseLong(left[i]) : 0;
-            long r = i < right.length && !right[i].isEmpty() ? Long.parseLong(right[i]) : 0;
+        List<Long> left = numbers(a);
+        List<Long> right = numbers(b);
+        for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
+            long l = i < left.size() ? left.get(i) : 0;
+            long r = i < right.size() ? right.get(i) : 0;
             if (l != r) {
                 return Long.compare(l, r);
             }
         }
         return 0;
+    }
+
+    // By hand, not with a regular expression: this runs while the driver's first class loads, and
+    // java.util.regex costs milliseconds the first time a JVM uses it.
+    private static List<Long> numbers(String text) {
+        List<Long> numbers = new ArrayList<Long>();
+        long number = 0;
+        boolean inNumber = false;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (c >= '0' && c <= '9') {
+                number = inNumber ? number * 10 + (c - '0') : c - '0';
+                inNumber = true;
+            } else if (inNumber) {
+                numbers.add(number);
+                inNumber = false;
+            }
+        }
+        return numbers;
     }
 
     /** {@code sqlite-jdbc 3.54.1.0 (/path/sqlite-jdbc.jar)}, with "unknown" for what cannot be found. */

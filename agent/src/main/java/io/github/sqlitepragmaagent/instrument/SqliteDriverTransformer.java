@@ -4,6 +4,8 @@ import io.github.sqlitepragmaagent.log.OnceLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.slf4j.Logger;
 
 /**
@@ -20,6 +22,8 @@ final class SqliteDriverTransformer implements ClassFileTransformer {
 
     private final Logger log;
     private final OnceLog once = new OnceLog();
+    /** Each loader's driver version, read once: it is asked for each of the driver's hooked classes. */
+    private final Map<ClassLoader, String> versions = new WeakHashMap<ClassLoader, String>();
 
     SqliteDriverTransformer(Logger log) {
         this.log = log;
@@ -32,7 +36,7 @@ final class SqliteDriverTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            String version = DriverVersion.version(loader);
+            String version = versionIn(loader);
             if (DriverVersion.tooOld(version)) {
                 if (once.first("too-old|" + version)) {
                     log.warn("{} is older than the oldest supported sqlite-jdbc ({}): its connections are left untuned;"
@@ -50,8 +54,10 @@ final class SqliteDriverTransformer implements ClassFileTransformer {
                 }
                 return null;
             }
-            log.debug("instrumented {} in {} of {}", className.replace('/', '.'), loader,
-                    DriverVersion.describe(loader, protectionDomain));
+            if (log.isDebugEnabled()) {
+                log.debug("instrumented {} in {} of {}", className.replace('/', '.'), loader,
+                        DriverVersion.describe(loader, protectionDomain));
+            }
             return woven;
         } catch (Throwable t) {
             if (once.first("failed|" + className + "|" + t.getClass().getName())) {
@@ -60,5 +66,21 @@ final class SqliteDriverTransformer implements ClassFileTransformer {
             }
             return null;
         }
+    }
+
+    private String versionIn(ClassLoader loader) {
+        synchronized (versions) {
+            String known = versions.get(loader);
+            if (known != null) {
+                return known;
+            }
+        }
+        // Read outside the lock: the loader may hold its own lock while it defines the class we are
+        // called for, and another thread may be waiting for that one while holding ours.
+        String version = DriverVersion.version(loader);
+        synchronized (versions) {
+            versions.put(loader, version);
+        }
+        return version;
     }
 }
