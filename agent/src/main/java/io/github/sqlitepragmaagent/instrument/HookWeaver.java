@@ -52,7 +52,7 @@ final class HookWeaver {
      */
     static byte[] weave(byte[] classFile, List<HookPoint> points, boolean addCacheField) {
         ClassReader reader = new ClassReader(classFile);
-        Map<String, Integer> maxLocals = needsMaxLocals(points) ? maxLocals(reader) : new HashMap<String, Integer>();
+        Map<String, Integer> maxLocals = needsMaxLocals(points) ? maxLocals(reader, points) : new HashMap<String, Integer>();
         // Given the reader, the writer copies every method it is not asked to change byte for byte
         // instead of decoding and re-encoding it: most of the cost of a weave, paid at JVM start.
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
@@ -70,13 +70,20 @@ final class HookWeaver {
         return false;
     }
 
-    /** Each method's number of local slots, read in a first pass: an exit hook keeps the result in a new slot. */
-    private static Map<String, Integer> maxLocals(ClassReader reader) {
+    /**
+     * The number of local slots of each method with an exit hook, read in a first pass: the hook
+     * keeps the result in a new slot. Other methods' code is skipped (a null visitor), not decoded.
+     */
+    private static Map<String, Integer> maxLocals(final ClassReader reader, final List<HookPoint> points) {
         final Map<String, Integer> result = new HashMap<String, Integer>();
+        final String className = reader.getClassName();
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, final String name, final String descriptor, String signature,
                     String[] exceptions) {
+                if (!hasExitHook(points, className, access, name, descriptor)) {
+                    return null;
+                }
                 return new MethodVisitor(Opcodes.ASM9) {
                     @Override
                     public void visitMaxs(int maxStack, int locals) {
@@ -86,6 +93,16 @@ final class HookWeaver {
             }
         }, ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
         return result;
+    }
+
+    private static boolean hasExitHook(List<HookPoint> points, String className, int access, String name, String descriptor) {
+        for (HookPoint point : points) {
+            if (point.where == HookPoint.Where.EXIT && point.owner.equals(className)
+                    && point.matches(name, descriptor, (access & Opcodes.ACC_PRIVATE) != 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final class Hooking extends ClassVisitor {
