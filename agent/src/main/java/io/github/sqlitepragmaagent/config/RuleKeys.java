@@ -19,8 +19,14 @@ import java.util.regex.Pattern;
  */
 final class RuleKeys {
 
-    private static final Pattern RULE_KEY = Pattern.compile("rule\\.(\\d{1,4})\\.([a-z_]+)");
-    private static final Pattern RULE_VARIABLE = Pattern.compile("RULE_(\\d{1,4})_([A-Z_]+)");
+    /**
+     * Compiled when a rule key or variable is first seen, not when the configuration loads: the first
+     * regular expression a JVM compiles costs milliseconds of its start-up, and most have no rules.
+     */
+    private static final class Patterns {
+        static final Pattern RULE_KEY = Pattern.compile("rule\\.(\\d{1,4})\\.([a-z_]+)");
+        static final Pattern RULE_VARIABLE = Pattern.compile("RULE_(\\d{1,4})_([A-Z_]+)");
+    }
     private static final String PREFIX = "rule.N.";
 
     static final ConfigOption<String> MATCH = new ConfigOption<String>(PREFIX + "match", new ValueParser<String>() {
@@ -60,7 +66,7 @@ final class RuleKeys {
 
     /** {@code RULE_2_JOURNAL_MODE} to {@code rule.2.journal_mode}; null when it is not a rule variable. */
     static String fromEnvironmentName(String nameAfterPrefix) {
-        Matcher matcher = RULE_VARIABLE.matcher(nameAfterPrefix);
+        Matcher matcher = Patterns.RULE_VARIABLE.matcher(nameAfterPrefix);
         return matcher.matches()
                 ? "rule." + Integer.parseInt(matcher.group(1)) + "." + matcher.group(2).toLowerCase(Locale.ROOT)
                 : null;
@@ -78,7 +84,7 @@ final class RuleKeys {
             if (!isRuleKey(value.key())) {
                 continue;
             }
-            Matcher matcher = RULE_KEY.matcher(value.key());
+            Matcher matcher = Patterns.RULE_KEY.matcher(value.key());
             if (!matcher.matches()) {
                 unknown.add(ConfigProblem.unknownRuleKey("rule key " + Text.quote(value.key()) + " from " + value.origin()
                         + " is not rule.N.match, rule.N.exclude, rule.N.transaction_mode or rule.N.PRAGMA"

@@ -16,10 +16,22 @@ public final class AgentVersion {
 
     private static final String BUILD_INFO = "/io/github/sqlitepragmaagent/build.properties";
 
+    /** Read once: the start line, the loaded-property and the audits all name the agent. */
+    private static volatile String described;
+
     private AgentVersion() {}
 
     /** {@code sqlite-pragma-agent 0.1.0 (commit 1c70443abcd1)}; the commit is "unknown" for a build outside git. */
     public static String describe() {
+        String known = described;
+        if (known == null) {
+            known = read();
+            described = known;
+        }
+        return known;
+    }
+
+    private static String read() {
         Properties build = new Properties();
         try (InputStream in = AgentVersion.class.getResourceAsStream(BUILD_INFO)) {
             if (in != null) {
