@@ -1,5 +1,8 @@
 package io.github.sqlitepragmaagent.log;
 
+import java.net.URL;
+import java.util.Collections;
+import java.util.Enumeration;
 import org.slf4j.Logger;
 import org.slf4j.simple.SimpleServiceProvider;
 
@@ -46,12 +49,62 @@ public final class AgentLog {
                     // Straight to slf4j-simple: LoggerFactory would first search the class path for
                     // providers with a ServiceLoader, start-up time the host pays for nothing.
                     SimpleServiceProvider provider = new SimpleServiceProvider();
-                    provider.initialize();
+                    initializeWithoutAppFiles(provider);
                     logger = provider.getLoggerFactory().getLogger(NAME);
                 }
                 current = logger;
             }
         }
         return current;
+    }
+
+    /**
+     * slf4j-simple reads {@code simplelogger.properties} through the thread's context class loader.
+     * The agent's copy is configured above and must not read the app's file; nor should the app pay
+     * for the search: the first search of a JVM for a resource outside any package walks every
+     * module of the runtime image and every jar of the class path (10 to 15 ms of its start-up).
+     * A loader without resources answers at once.
+     */
+    private static void initializeWithoutAppFiles(SimpleServiceProvider provider) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        ClassLoader empty = NoResources.create();
+        if (empty != null) {
+            thread.setContextClassLoader(empty);
+        }
+        try {
+            provider.initialize();
+        } finally {
+            if (empty != null) {
+                thread.setContextClassLoader(previous);
+            }
+        }
+    }
+
+    /** A class loader that has no resources and delegates classes to the bootstrap loader. */
+    private static final class NoResources extends ClassLoader {
+
+        private NoResources() {
+            super(null);
+        }
+
+        /** Null where a security manager refuses to let the agent create a class loader. */
+        static ClassLoader create() {
+            try {
+                return new NoResources();
+            } catch (SecurityException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public URL getResource(String name) {
+            return null;
+        }
+
+        @Override
+        public Enumeration<URL> getResources(String name) {
+            return Collections.enumeration(Collections.<URL>emptyList());
+        }
     }
 }
