@@ -277,9 +277,16 @@ public final class AuditScheduler implements FirstOpenListener {
                         new AgentThreads("sqlite-pragma-agent-audit", Thread.MIN_PRIORITY));
                 executor.setRemoveOnCancelPolicy(true);
                 executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-                jmx = new JmxRegistry(log);
-                auditor = new DatabaseAuditor(config, new Watchdog());
-                auditLog = new AuditLog(log, config.auditLogFile());
+                // Built by the audit thread, its only user, before any audit it runs: their classes
+                // then load there, not on the app thread that opens the first connection.
+                executor.execute(new Runnable() {
+                    @Override
+                    public void run() {
+                        jmx = new JmxRegistry(log);
+                        auditor = new DatabaseAuditor(config, new Watchdog());
+                        auditLog = new AuditLog(log, config.auditLogFile());
+                    }
+                });
                 thread = executor;
             }
             return thread;
