@@ -82,7 +82,7 @@ final class ResultsMarkdown {
     }
 
     static String targets(List<Targets.Target> targets) {
-        StringBuilder out = section("Targets", "The goals of issues #6 and #11, checked against this run.",
+        StringBuilder out = section("Targets", "The goals of issues #6, #11 and #12, checked against this run.",
                 "| target | goal | measured | |", "|---|---|---|---|");
         for (Targets.Target t : targets) {
             out.append("| ").append(t.what()).append(" | ").append(t.goal()).append(" | ").append(t.measured())

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The goals issues #6 and #11 set the agent, each checked against the results of this run: met or missed,
+ * The goals issues #6, #11 and #12 set the agent, each checked against the results of this run: met or missed,
  * with the measured value next to the goal so that a reader can judge a near miss.
  */
 final class Targets {
