@@ -32,6 +32,8 @@ final class DriverHookPoints {
             HookPoint.entry(DB, "executeBatch", "(", DriverHook.EXECUTE, 0),
             // Statement.executeUpdate(String) compiles and runs its text natively, without prepare().
             HookPoint.entry(NATIVE_DB, "_exec", "(Ljava/lang/String;)", DriverHook.EXECUTE, 0, 1),
+            // Before any of the above can lock a new DB object (HookPoint.constructed says why).
+            HookPoint.constructed(DB),
             // The driver's own begin, commit and rollback.
             HookPoint.entry(DB, "exec", "(Ljava/lang/String;Z)", DriverHook.EXEC, 0, 1).skippable(),
             // Every native error code becomes an exception here, with the DB it happened on.

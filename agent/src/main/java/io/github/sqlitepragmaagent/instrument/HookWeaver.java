@@ -257,6 +257,12 @@ final class HookWeaver {
             if (opcode == Opcodes.ARETURN && point.where == HookPoint.Where.EXIT) {
                 exitHook();
             }
+            if (opcode == Opcodes.RETURN && point.where == HookPoint.Where.CONSTRUCTED) {
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/System", "identityHashCode", "(Ljava/lang/Object;)I",
+                        false);
+                super.visitInsn(Opcodes.POP);
+            }
             super.visitInsn(opcode);
         }
 
