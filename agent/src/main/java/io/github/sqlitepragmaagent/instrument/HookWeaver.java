@@ -81,7 +81,8 @@ final class HookWeaver {
             @Override
             public MethodVisitor visitMethod(int access, final String name, final String descriptor, String signature,
                     String[] exceptions) {
-                if (!hasExitHook(points, className, access, name, descriptor)) {
+                HookPoint point = pointFor(points, className, access, name, descriptor);
+                if (point == null || point.where != HookPoint.Where.EXIT) {
                     return null;
                 }
                 return new MethodVisitor(Opcodes.ASM9) {
@@ -95,14 +96,14 @@ final class HookWeaver {
         return result;
     }
 
-    private static boolean hasExitHook(List<HookPoint> points, String className, int access, String name, String descriptor) {
+    /** The point that hooks this method of {@code className}, or null: the first that matches it. */
+    private static HookPoint pointFor(List<HookPoint> points, String className, int access, String name, String descriptor) {
         for (HookPoint point : points) {
-            if (point.where == HookPoint.Where.EXIT && point.owner.equals(className)
-                    && point.matches(name, descriptor, (access & Opcodes.ACC_PRIVATE) != 0)) {
-                return true;
+            if (point.owner.equals(className) && point.matches(name, descriptor, (access & Opcodes.ACC_PRIVATE) != 0)) {
+                return point;
             }
         }
-        return false;
+        return null;
     }
 
     private static final class Hooking extends ClassVisitor {
@@ -143,20 +144,22 @@ final class HookWeaver {
             if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
                 return next;
             }
-            for (HookPoint point : points) {
-                if (point.owner.equals(className) && point.matches(name, descriptor, (access & Opcodes.ACC_PRIVATE) != 0)) {
-                    woven.add(name + descriptor);
-                    boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
-                    Integer locals = maxLocals.get(name + descriptor);
-                    return new HookedMethod(next, point, className, isStatic, descriptor, locals == null ? 0 : locals, frames,
-                            addCacheField);
-                }
+            HookPoint point = pointFor(points, className, access, name, descriptor);
+            if (point == null) {
+                return next;
             }
-            return next;
+            woven.add(name + descriptor);
+            boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+            Integer locals = maxLocals.get(name + descriptor);
+            return new HookedMethod(next, point, className, isStatic, descriptor, locals == null ? 0 : locals, frames,
+                    addCacheField);
         }
     }
 
-    /** One hooked method: the hook call at its entry, or before each of its {@code areturn}s. */
+    /**
+     * One hooked method: the hook call at its entry, or before each of its {@code areturn}s, or (a
+     * constructor) the identity hash before each of its {@code return}s.
+     */
     private static final class HookedMethod extends MethodVisitor {
         private final HookPoint point;
         private final boolean isStatic;
