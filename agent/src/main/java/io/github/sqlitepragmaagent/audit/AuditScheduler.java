@@ -81,11 +81,23 @@ public final class AuditScheduler implements FirstOpenListener {
         if (request.kind() != OpenRequest.Kind.FILE) {
             return;
         }
+        // The audit must open the database through the very copy of SQLite the app's connection uses: a
+        // second copy in the process keeps its own lock table, and each close of its connection would drop
+        // the app's POSIX locks on the file (sqlite.org, "How To Corrupt An SQLite Database File", 2.2-2.3).
+        // So the driver class must be the one defined beside the connection's class, not one a parent
+        // loader or a different jar happens to resolve.
+        ClassLoader loader = connection.getClass().getClassLoader();
         Class<?> driverClass;
         try {
-            driverClass = Class.forName("org.sqlite.JDBC", false, connection.getClass().getClassLoader());
+            driverClass = Class.forName("org.sqlite.JDBC", false, loader);
         } catch (ClassNotFoundException e) {
             log.debug("no org.sqlite.JDBC beside {}: {} is not audited", connection.getClass().getName(), request.database());
+            return;
+        }
+        if (driverClass.getClassLoader() != loader) {
+            log.info("not auditing {}: its connection's class loader ({}) resolves org.sqlite.JDBC from another loader ({}),"
+                    + " and an audit through another copy of SQLite would release the app's file locks",
+                    request.database(), loader, driverClass.getClassLoader());
             return;
         }
         Waiting next = new Waiting(new AuditedDatabase(request.database(), driverClass),

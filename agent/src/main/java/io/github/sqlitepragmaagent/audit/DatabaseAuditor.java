@@ -110,56 +110,35 @@ final class DatabaseAuditor {
      * The audit's own connection to {@code file}, which it never creates and never writes to, and
      * which leaves no file behind that the app's own connections would not leave.
      *
-     * <p>A database in rollback-journal mode is opened read-only: reading creates nothing. A database
-     * in WAL mode needs its {@code -wal} and {@code -shm} files to be read, and SQLite creates them; on
-     * the last close of a WAL database SQLite checkpoints and deletes both, but only a connection that
-     * can write can do that, so a read-only audit would leave both behind whenever it closes last
-     * (measured: 50 databases, 150 files instead of 50). A WAL database is therefore opened read-write
-     * (still without create) with {@code PRAGMA query_only=1}: no statement can change it, and its
-     * close does exactly what the app's own last close does. It never deletes a {@code -wal} that
-     * holds data: SQLite checkpoints it into the database first, and does nothing while another
-     * connection is open.
+     * <p>It is always opened read-write without create, then made {@code query_only}: no statement can
+     * change the database, and its close does exactly what the app's own last close does. A WAL
+     * database needs that: SQLite creates its {@code -wal} and {@code -shm} to read it and only a
+     * connection that can write deletes them on the last close (read-only audits left both behind:
+     * 50 databases, 150 files). A rollback-journal database is read without creating anything either way.
+     *
+     * <p>The journal mode is not looked up first on purpose: the only way to know it before opening is
+     * the file's header, and reading that with a descriptor of our own, in the app's process, releases
+     * every POSIX lock the app's SQLite holds on the file when the descriptor closes (sqlite.org, "How To
+     * Corrupt An SQLite Database File", 2.2): that lost committed rows and corrupted databases. SQLite
+     * itself shares one descriptor table per file within its library, so a connection opened through the
+     * app's own driver is safe; nothing else is.
      */
     static Connection open(Driver driver, File file) throws SQLException {
-        Properties properties = connectionProperties(file);
-        Connection connection = driver.connect(SqliteUrl.forFile(file.getPath()), properties);
-        if (READ_WRITE_OPEN_MODE.equals(properties.getProperty("open_mode"))) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA query_only=1");
-            } catch (SQLException e) {
-                connection.close();
-                throw e;
-            }
+        Connection connection = driver.connect(SqliteUrl.forFile(file.getPath()), connectionProperties());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA query_only=1");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
         }
         return connection;
     }
 
-    /** How {@link #open} opens {@code file}: read-write without create for a WAL database, else read-only. */
-    static Properties connectionProperties(File file) {
+    /** How {@link #open} opens a database: read-write without create, a short busy timeout. */
+    static Properties connectionProperties() {
         Properties properties = readOnly();
-        if (inWalMode(file)) {
-            properties.setProperty("open_mode", READ_WRITE_OPEN_MODE);
-        }
+        properties.setProperty("open_mode", READ_WRITE_OPEN_MODE);
         return properties;
-    }
-
-    /** True when the file's header says WAL (bytes 18 and 19, the file format versions, are 2). */
-    static boolean inWalMode(File file) {
-        byte[] header = new byte[20];
-        try (java.io.InputStream in = new java.io.FileInputStream(file)) {
-            int read = 0;
-            while (read < header.length) {
-                int n = in.read(header, read, header.length - read);
-                if (n < 0) {
-                    return false;
-                }
-                read += n;
-            }
-        } catch (java.io.IOException e) {
-            return false;
-        }
-        return new String(header, 0, 16, java.nio.charset.StandardCharsets.ISO_8859_1).equals("SQLite format 3\0")
-                && header[18] == 2 && header[19] == 2;
     }
 
     /** Tells this file from another at the same path: size, modification time and, where known, the inode. */
