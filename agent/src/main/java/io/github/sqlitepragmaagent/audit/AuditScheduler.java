@@ -2,6 +2,7 @@ package io.github.sqlitepragmaagent.audit;
 
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.AuditIntegrity;
+import io.github.sqlitepragmaagent.driver.JdbcDriver;
 import io.github.sqlitepragmaagent.jmx.AgentStatus;
 import io.github.sqlitepragmaagent.jmx.JmxRegistry;
 import io.github.sqlitepragmaagent.tune.FirstOpenListener;
@@ -89,7 +90,7 @@ public final class AuditScheduler implements FirstOpenListener {
         ClassLoader loader = connection.getClass().getClassLoader();
         Class<?> driverClass;
         try {
-            driverClass = Class.forName("org.sqlite.JDBC", false, loader);
+            driverClass = JdbcDriver.classIn(loader);
         } catch (ClassNotFoundException e) {
             log.debug("no org.sqlite.JDBC beside {}: {} is not audited", connection.getClass().getName(), request.database());
             return;

@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.audit;
 
+import io.github.sqlitepragmaagent.driver.JdbcDriver;
 import java.lang.ref.WeakReference;
 import java.sql.Driver;
 import java.util.concurrent.ScheduledFuture;
@@ -36,7 +37,7 @@ final class AuditedDatabase {
     /** A driver instance from the app's own sqlite-jdbc, or null when it is gone (its app was undeployed). */
     Driver driver() throws ReflectiveOperationException {
         Class<?> type = driverClass.get();
-        return type == null ? null : (Driver) type.getDeclaredConstructor().newInstance();
+        return type == null ? null : JdbcDriver.instance(type);
     }
 
     /** From now on, audits open this database with {@code other}'s driver (the app that opened it last). */

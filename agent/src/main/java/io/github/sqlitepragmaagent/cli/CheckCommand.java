@@ -5,7 +5,8 @@ import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.ConfigLoader;
 import io.github.sqlitepragmaagent.config.ConfigProblem;
 import io.github.sqlitepragmaagent.config.LoadedConfig;
-import io.github.sqlitepragmaagent.instrument.DriverVersion;
+import io.github.sqlitepragmaagent.driver.DriverVersion;
+import io.github.sqlitepragmaagent.driver.JdbcDriver;
 import io.github.sqlitepragmaagent.log.AgentLog;
 import io.github.sqlitepragmaagent.support.MountTable;
 import io.github.sqlitepragmaagent.support.Text;
@@ -97,7 +98,7 @@ final class CheckCommand implements Command {
         List<Object> jsonObjects = new ArrayList<Object>();
         boolean allOk = true;
         try (URLClassLoader loader = new URLClassLoader(new URL[] {driverJar.toURI().toURL()}, CheckCommand.class.getClassLoader())) {
-            Driver driver = (Driver) Class.forName("org.sqlite.JDBC", true, loader).getDeclaredConstructor().newInstance();
+            Driver driver = JdbcDriver.instance(JdbcDriver.classIn(loader));
             String driverName = "sqlite-jdbc " + DriverVersion.version(loader) + " (" + driverJar + ")";
             if (!json) {
                 out.println("driver: " + driverName);

@@ -4,10 +4,10 @@ import io.github.sqlitepragmaagent.bridge.ConnectionListener;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.DatabaseRule;
 import io.github.sqlitepragmaagent.config.PragmaSetting;
-import io.github.sqlitepragmaagent.session.DriverCalls;
+import io.github.sqlitepragmaagent.driver.DriverHandles;
+import io.github.sqlitepragmaagent.guard.DanglingReferences;
 import io.github.sqlitepragmaagent.session.Session;
 import io.github.sqlitepragmaagent.tune.OpenRequest;
-import io.github.sqlitepragmaagent.guard.DanglingReferences;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -42,7 +42,7 @@ public final class Sessions implements ConnectionListener {
         if (!(connection instanceof Connection)) {
             return;
         }
-        Object db = DriverCalls.databaseOf(connection);
+        Object db = DriverHandles.of(connection).databaseOf(connection);
         if (db == null) {
             return;
         }

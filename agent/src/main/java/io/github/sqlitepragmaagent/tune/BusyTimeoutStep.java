@@ -1,6 +1,7 @@
 package io.github.sqlitepragmaagent.tune;
 
 import io.github.sqlitepragmaagent.config.PragmaSetting;
+import io.github.sqlitepragmaagent.driver.DriverHandles;
 import java.sql.SQLException;
 import java.util.List;
 

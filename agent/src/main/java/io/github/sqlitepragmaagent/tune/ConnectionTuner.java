@@ -3,6 +3,7 @@ package io.github.sqlitepragmaagent.tune;
 import io.github.sqlitepragmaagent.bridge.ConnectionListener;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.PragmaSpec.Step;
+import io.github.sqlitepragmaagent.driver.DriverHandles;
 import io.github.sqlitepragmaagent.support.Faults;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,13 +1,12 @@
 package io.github.sqlitepragmaagent.tune;
 
 import io.github.sqlitepragmaagent.config.PragmaCatalog;
+import io.github.sqlitepragmaagent.driver.DriverPragmas;
 import java.io.File;
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,22 +37,6 @@ public final class OpenRequest {
     /** The driver's own busy timeout; its DataSource path always passes it, asked for or not. */
     private static final String DRIVER_DEFAULT_BUSY_TIMEOUT = "3000";
     private static final int READ_ONLY_FLAG = 0x1;
-    /**
-     * The URL parameters sqlite-jdbc 3.54.1.0 takes as pragmas, for callers that have no driver to
-     * ask ({@link DriverHandles#pragmaNames()} answers for the driver really in use).
-     */
-    static final Set<String> DRIVER_PRAGMAS = Collections.unmodifiableSet(new HashSet<String>(Arrays.asList(
-            "application_id", "automatic_index", "busy_timeout", "cache_size", "cache_spill", "case_sensitive_like",
-            "count_changes", "date_class", "date_precision", "date_string_format", "default_cache_size",
-            "defer_foreign_keys", "empty_result_callback", "enable_load_extension", "encoding", "foreign_keys",
-            "full_column_names", "fullsync", "hexkey_mode", "incremental_vacuum", "jdbc.explicit_readonly",
-            "jdbc.get_generated_keys", "journal_mode", "journal_size_limit", "legacy_alter_table", "legacy_file_format",
-            "limit_attached", "limit_column", "limit_compound_select", "limit_expr_depth", "limit_function_arg",
-            "limit_length", "limit_like_pattern_length", "limit_page_count", "limit_sql_length", "limit_trigger_depth",
-            "limit_variable_number", "limit_vdbe_op", "limit_worker_threads", "locking_mode", "max_page_count",
-            "mmap_size", "open_mode", "page_size", "password", "read_uncommitted", "recursive_triggers",
-            "reverse_unordered_selects", "secure_delete", "shared_cache", "short_column_names", "synchronous",
-            "temp_store", "temp_store_directory", "transaction_mode", "user_version", "wal_autocheckpoint")));
 
     private final String database;
     private final Kind kind;
@@ -72,13 +55,12 @@ public final class OpenRequest {
      * be null): which parameters are pragmas, and so which file it opened, depends on its version.
      */
     public static OpenRequest of(Object connection, String url, Properties properties) {
-        Set<String> names = connection == null ? null : DriverHandles.of(connection).pragmaNames();
-        return parse(url, properties, names != null ? names : DRIVER_PRAGMAS);
+        return parse(url, properties, connection == null ? DriverPragmas.LATEST : DriverPragmas.of(connection));
     }
 
     /** Reads {@code url} and {@code properties} (either may be null) as sqlite-jdbc 3.54.1.0 would; never throws. */
     public static OpenRequest parse(String url, Properties properties) {
-        return parse(url, properties, DRIVER_PRAGMAS);
+        return parse(url, properties, DriverPragmas.LATEST);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.github.sqlitepragmaagent.txn;
 
-import io.github.sqlitepragmaagent.session.DriverCalls;
+import io.github.sqlitepragmaagent.driver.DriverHandles;
 import io.github.sqlitepragmaagent.session.Session;
 import io.github.sqlitepragmaagent.session.SqlText;
 import java.sql.Connection;
@@ -50,7 +50,7 @@ public final class Transactions {
             // Where the agent did not hold back the begin itself, SQLite, not the agent's bookkeeping,
             // decides whether there is a transaction to end: a commit is never skipped while one is open.
             try {
-                DriverCalls.exec(db, sql, false);
+                DriverHandles.exec(db, sql, false);
             } catch (SQLException e) {
                 if (!believedOpen && isMessage(e, "no transaction is active")) {
                     return true; // nothing began since the last end (the begin was still delayed)
@@ -110,7 +110,7 @@ public final class Transactions {
         String begin = session.readOnly ? DEFERRED_BEGIN : session.beginSql != null ? session.beginSql : driverBegin;
         session.operation = LockErrors.Kind.BEGIN;
         try {
-            DriverCalls.exec(db, begin, false);
+            DriverHandles.exec(db, begin, false);
         } catch (SQLException e) {
             if (!isMessage(e, "within a transaction")) {
                 // The connection stays as the app left it (autoCommit=false, no transaction, the begin still
