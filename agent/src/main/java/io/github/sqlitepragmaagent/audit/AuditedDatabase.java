@@ -112,7 +112,7 @@ final class AuditedDatabase {
     }
 
     /** Lock errors since the previous periodic audit of this database (0 when it has had none); audit thread only. */
-    long lockErrorsSinceLastAudit(io.github.sqlitepragmaagent.txn.LockErrors errors) {
+    long lockErrorsSinceLastAudit(io.github.sqlitepragmaagent.statements.LockErrors errors) {
         long total = errors == null ? 0 : errors.total();
         long since = total - lockErrorsAtLastAudit;
         lockErrorsAtLastAudit = total;

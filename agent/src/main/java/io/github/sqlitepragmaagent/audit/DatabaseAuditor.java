@@ -125,8 +125,8 @@ final class DatabaseAuditor {
      */
     static Connection open(Driver driver, File file) throws SQLException {
         Connection connection = driver.connect(SqliteUrl.forFile(file.getPath()), connectionProperties());
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA query_only=1");
+        try {
+            Statements.execute(connection, "PRAGMA query_only=1");
         } catch (SQLException e) {
             connection.close();
             throw e;
@@ -285,12 +285,8 @@ final class DatabaseAuditor {
 
     /** True when the agent's configuration sets {@code wal_autocheckpoint=0} for {@code path}. */
     private boolean autoCheckpointsOff(String path) {
-        for (PragmaSetting setting : config.pragmasFor(config.ruleFor(path))) {
-            if ("wal_autocheckpoint".equals(setting.spec().name())) {
-                return "0".equals(setting.value().sqlLiteral());
-            }
-        }
-        return false;
+        PragmaSetting autoCheckpoint = PragmaSetting.named(config.pragmasFor(config.ruleFor(path)), "wal_autocheckpoint");
+        return autoCheckpoint != null && "0".equals(autoCheckpoint.value().sqlLiteral());
     }
 
     private static String join(java.util.List<String> items, int limit) {

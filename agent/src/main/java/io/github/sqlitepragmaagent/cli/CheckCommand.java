@@ -12,6 +12,7 @@ import io.github.sqlitepragmaagent.support.MountTable;
 import io.github.sqlitepragmaagent.support.Text;
 import io.github.sqlitepragmaagent.tune.ConnectionTuner;
 import io.github.sqlitepragmaagent.tune.FirstOpenListener;
+import io.github.sqlitepragmaagent.tune.TunedConnectionListener;
 import io.github.sqlitepragmaagent.tune.TuningStats;
 import java.io.File;
 import java.io.PrintStream;
@@ -153,7 +154,8 @@ final class CheckCommand implements Command {
 
         Inspectors(AgentConfig config) {
             check = new DatabaseCheck(config);
-            tuner = new ConnectionTuner(config, AgentLog.get(), new TuningStats(), FirstOpenListener.NONE);
+            tuner = new ConnectionTuner(config, AgentLog.get(), new TuningStats(), FirstOpenListener.NONE,
+                    TunedConnectionListener.NONE);
         }
     }
 

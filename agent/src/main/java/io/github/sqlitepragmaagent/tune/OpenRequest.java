@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.tune;
 
+import io.github.sqlitepragmaagent.config.BooleanWords;
 import io.github.sqlitepragmaagent.config.PragmaCatalog;
 import io.github.sqlitepragmaagent.driver.DriverPragmas;
 import java.io.File;
@@ -42,12 +43,15 @@ public final class OpenRequest {
     private final Kind kind;
     private final boolean readOnly;
     private final Map<String, String> appPragmas;
+    private final String appTransactionMode;
 
-    private OpenRequest(String database, Kind kind, boolean readOnly, Map<String, String> appPragmas) {
+    private OpenRequest(String database, Kind kind, boolean readOnly, Map<String, String> appPragmas,
+            String appTransactionMode) {
         this.database = database;
         this.kind = kind;
         this.readOnly = readOnly;
         this.appPragmas = Collections.unmodifiableMap(appPragmas);
+        this.appTransactionMode = appTransactionMode;
     }
 
     /**
@@ -80,6 +84,7 @@ public final class OpenRequest {
                 address.substring(question + 1), driverPragmas, appPragmas);
 
         String openMode = appPragmas.remove("open_mode");
+        String transactionMode = appPragmas.remove("transaction_mode");
         for (String key : new ArrayList<String>(appPragmas.keySet())) {
             if (PragmaCatalog.byName(key) == null) {
                 appPragmas.remove(key);
@@ -94,6 +99,8 @@ public final class OpenRequest {
                     appPragmas.put(key, value);
                 } else if (key.equals("open_mode")) {
                     openMode = value;
+                } else if (key.equals("transaction_mode")) {
+                    transactionMode = value;
                 }
             }
             if (DRIVER_DEFAULT_BUSY_TIMEOUT.equals(appPragmas.get("busy_timeout"))) {
@@ -104,8 +111,8 @@ public final class OpenRequest {
         Kind kind = kindOf(name, address, parameters);
         boolean readOnly = isReadOnlyOpenMode(openMode)
                 || "ro".equalsIgnoreCase(parameters.get("mode"))
-                || isTrue(parameters.get("immutable"));
-        return new OpenRequest(databaseName(name, kind), kind, readOnly, appPragmas);
+                || Boolean.TRUE.equals(BooleanWords.parse(parameters.get("immutable")));
+        return new OpenRequest(databaseName(name, kind), kind, readOnly, appPragmas, transactionMode);
     }
 
     /**
@@ -128,6 +135,11 @@ public final class OpenRequest {
     /** The pragmas the application set in its URL or Properties, as the driver will apply them. */
     public Map<String, String> appPragmas() {
         return appPragmas;
+    }
+
+    /** The {@code transaction_mode} the application gave the driver in its URL or Properties, or null. */
+    public String appTransactionMode() {
+        return appTransactionMode;
     }
 
     private static Kind kindOf(String name, String address, Map<String, String> parameters) {
@@ -229,13 +241,5 @@ public final class OpenRequest {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    private static boolean isTrue(String flag) {
-        if (flag == null) {
-            return false;
-        }
-        String lower = flag.toLowerCase(Locale.ROOT);
-        return lower.equals("1") || lower.equals("true") || lower.equals("yes") || lower.equals("on");
     }
 }
