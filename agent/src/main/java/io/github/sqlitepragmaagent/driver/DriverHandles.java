@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.driver;
 
+import io.github.sqlitepragmaagent.support.Reflection;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -61,7 +62,7 @@ public final class DriverHandles {
      * driver's default), or -1 when this driver cannot say.
      */
     public int busyTimeout(Object connection) throws Exception {
-        return getBusyTimeout == null ? -1 : ((Number) invoke(getBusyTimeout, connection)).intValue();
+        return getBusyTimeout == null ? -1 : ((Number) Reflection.invoke(getBusyTimeout, connection)).intValue();
     }
 
     /**
@@ -70,7 +71,7 @@ public final class DriverHandles {
      * to the driver's 3000 ms by the first {@code Statement.setQueryTimeout}.
      */
     public void setBusyTimeout(Object connection, int milliseconds) throws Exception {
-        invoke(setBusyTimeout, connection, milliseconds);
+        Reflection.invoke(setBusyTimeout, connection, milliseconds);
     }
 
     /**
@@ -79,7 +80,7 @@ public final class DriverHandles {
      */
     public void markUnused(Object connection) throws Exception {
         if (setFirstStatementExecuted != null) {
-            invoke(setFirstStatementExecuted, connection, Boolean.FALSE);
+            Reflection.invoke(setFirstStatementExecuted, connection, Boolean.FALSE);
         }
     }
 
@@ -89,7 +90,7 @@ public final class DriverHandles {
             return null;
         }
         try {
-            return invoke(getDatabase, connection);
+            return Reflection.invoke(getDatabase, connection);
         } catch (Exception e) {
             return null;
         }
@@ -105,7 +106,7 @@ public final class DriverHandles {
             throw new SQLException("sqlite-pragma-agent: this sqlite-jdbc has no DB.exec(String, boolean)");
         }
         try {
-            invoke(exec, db, sql, autoCommit);
+            Reflection.invoke(exec, db, sql, autoCommit);
         } catch (SQLException e) {
             throw e;
         } catch (InvocationTargetException e) {
@@ -142,16 +143,6 @@ public final class DriverHandles {
             names.clear();
         }
         return Collections.unmodifiableSet(names);
-    }
-
-    /** Calls {@code method}; what the driver's method throws comes out as itself, not wrapped. */
-    private static Object invoke(Method method, Object target, Object... arguments) throws Exception {
-        try {
-            return method.invoke(target, arguments);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof Exception ? (Exception) cause : e;
-        }
     }
 
     private static Method publicMethod(Class<?> type, String name, Class<?>... parameters) {
