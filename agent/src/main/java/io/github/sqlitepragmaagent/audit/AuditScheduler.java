@@ -2,12 +2,13 @@ package io.github.sqlitepragmaagent.audit;
 
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.AuditIntegrity;
+import io.github.sqlitepragmaagent.driver.JdbcDriver;
 import io.github.sqlitepragmaagent.jmx.AgentStatus;
 import io.github.sqlitepragmaagent.jmx.JmxRegistry;
+import io.github.sqlitepragmaagent.statements.LockErrorRegistry;
 import io.github.sqlitepragmaagent.tune.FirstOpenListener;
 import io.github.sqlitepragmaagent.tune.OpenRequest;
 import io.github.sqlitepragmaagent.tune.TuningStats;
-import io.github.sqlitepragmaagent.txn.LockErrorRegistry;
 import java.sql.Connection;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -89,7 +90,7 @@ public final class AuditScheduler implements FirstOpenListener {
         ClassLoader loader = connection.getClass().getClassLoader();
         Class<?> driverClass;
         try {
-            driverClass = Class.forName("org.sqlite.JDBC", false, loader);
+            driverClass = JdbcDriver.classIn(loader);
         } catch (ClassNotFoundException e) {
             log.debug("no org.sqlite.JDBC beside {}: {} is not audited", connection.getClass().getName(), request.database());
             return;

@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.audit;
 
+import io.github.sqlitepragmaagent.driver.JdbcDriver;
 import java.lang.ref.WeakReference;
 import java.sql.Driver;
 import java.util.concurrent.ScheduledFuture;
@@ -36,7 +37,7 @@ final class AuditedDatabase {
     /** A driver instance from the app's own sqlite-jdbc, or null when it is gone (its app was undeployed). */
     Driver driver() throws ReflectiveOperationException {
         Class<?> type = driverClass.get();
-        return type == null ? null : (Driver) type.getDeclaredConstructor().newInstance();
+        return type == null ? null : JdbcDriver.instance(type);
     }
 
     /** From now on, audits open this database with {@code other}'s driver (the app that opened it last). */
@@ -111,7 +112,7 @@ final class AuditedDatabase {
     }
 
     /** Lock errors since the previous periodic audit of this database (0 when it has had none); audit thread only. */
-    long lockErrorsSinceLastAudit(io.github.sqlitepragmaagent.txn.LockErrors errors) {
+    long lockErrorsSinceLastAudit(io.github.sqlitepragmaagent.statements.LockErrors errors) {
         long total = errors == null ? 0 : errors.total();
         long since = total - lockErrorsAtLastAudit;
         lockErrorsAtLastAudit = total;

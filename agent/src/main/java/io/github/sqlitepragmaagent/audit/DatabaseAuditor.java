@@ -5,7 +5,6 @@ import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.AuditIntegrity;
 import io.github.sqlitepragmaagent.config.PragmaSetting;
 import io.github.sqlitepragmaagent.support.Faults;
-import io.github.sqlitepragmaagent.support.SqliteUrl;
 import io.github.sqlitepragmaagent.support.Statements;
 import io.github.sqlitepragmaagent.support.Text;
 import java.io.File;
@@ -15,12 +14,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Runs one audit of one database on a connection of the agent's own that cannot write (see
- * {@link #open}), opened through the app's own sqlite-jdbc (the agent bundles none), never tuned or
- * audited itself, closed at the end.
+ * {@link AuditConnection#open}), opened through the app's own sqlite-jdbc (the agent bundles none),
+ * never tuned or audited itself, closed at the end.
  */
 final class DatabaseAuditor {
 
@@ -28,10 +26,6 @@ final class DatabaseAuditor {
     private static final double FREELIST_WARN_SHARE = 0.25;
     /** ...as long as that frees at least this much; a tiny file with one free page is no news. */
     private static final long FREELIST_WARN_MIN_BYTES = 1L << 20;
-    /** SQLITE_OPEN_READONLY and nothing else: no write, no create (a missing file stays missing). */
-    private static final String READ_ONLY_OPEN_MODE = "1";
-    /** SQLITE_OPEN_READWRITE without SQLITE_OPEN_CREATE: a missing file stays missing. */
-    private static final String READ_WRITE_OPEN_MODE = "2";
     /** The report field that marks an audit after which the database is no longer audited. */
     static final String STOPPED = "stopped";
     /** First audits: the foreign keys whose actions run only while enforcement is on, and how many. */
@@ -71,7 +65,7 @@ final class DatabaseAuditor {
             if (!file.isFile()) {
                 return stopped(database, kind, "the database file is gone: it is not audited any more");
             }
-            Connection connection = open(driver, file);
+            Connection connection = AuditConnection.open(driver, file);
             try {
                 if (HOLD) {
                     System.setProperty("sqlite.pragma.agent.test.audit-held", database.path);
@@ -98,49 +92,6 @@ final class DatabaseAuditor {
         }
     }
 
-    /** Properties for a connection that can neither write nor create the file. */
-    static Properties readOnly() {
-        Properties properties = new Properties();
-        properties.setProperty("open_mode", READ_ONLY_OPEN_MODE);
-        properties.setProperty("busy_timeout", "2000");
-        return properties;
-    }
-
-    /**
-     * The audit's own connection to {@code file}, which it never creates and never writes to, and
-     * which leaves no file behind that the app's own connections would not leave.
-     *
-     * <p>It is always opened read-write without create, then made {@code query_only}: no statement can
-     * change the database, and its close does exactly what the app's own last close does. A WAL
-     * database needs that: SQLite creates its {@code -wal} and {@code -shm} to read it and only a
-     * connection that can write deletes them on the last close (read-only audits left both behind:
-     * 50 databases, 150 files). A rollback-journal database is read without creating anything either way.
-     *
-     * <p>The journal mode is not looked up first on purpose: the only way to know it before opening is
-     * the file's header, and reading that with a descriptor of our own, in the app's process, releases
-     * every POSIX lock the app's SQLite holds on the file when the descriptor closes (sqlite.org, "How To
-     * Corrupt An SQLite Database File", 2.2): that lost committed rows and corrupted databases. SQLite
-     * itself shares one descriptor table per file within its library, so a connection opened through the
-     * app's own driver is safe; nothing else is.
-     */
-    static Connection open(Driver driver, File file) throws SQLException {
-        Connection connection = driver.connect(SqliteUrl.forFile(file.getPath()), connectionProperties());
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA query_only=1");
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
-        return connection;
-    }
-
-    /** How {@link #open} opens a database: read-write without create, a short busy timeout. */
-    static Properties connectionProperties() {
-        Properties properties = readOnly();
-        properties.setProperty("open_mode", READ_WRITE_OPEN_MODE);
-        return properties;
-    }
-
     /** Tells this file from another at the same path: size, modification time and, where known, the inode. */
     private static String identity(File file) {
         try {
@@ -152,7 +103,7 @@ final class DatabaseAuditor {
         }
     }
 
-    /** Inspects the database {@code file} on {@code connection}, which the caller opened with {@link #open}. */
+    /** Inspects the database {@code file} on {@code connection}, which the caller opened with {@link AuditConnection#open}. */
     AuditReport inspect(Connection connection, File file, AuditReport.Kind kind, long previousBytes) throws SQLException {
         long started = System.nanoTime();
         AuditReport report = new AuditReport(file.getPath(), kind, System.currentTimeMillis());
@@ -285,12 +236,8 @@ final class DatabaseAuditor {
 
     /** True when the agent's configuration sets {@code wal_autocheckpoint=0} for {@code path}. */
     private boolean autoCheckpointsOff(String path) {
-        for (PragmaSetting setting : config.pragmasFor(config.ruleFor(path))) {
-            if ("wal_autocheckpoint".equals(setting.spec().name())) {
-                return "0".equals(setting.value().sqlLiteral());
-            }
-        }
-        return false;
+        PragmaSetting autoCheckpoint = PragmaSetting.named(config.pragmasFor(config.ruleFor(path)), "wal_autocheckpoint");
+        return autoCheckpoint != null && "0".equals(autoCheckpoint.value().sqlLiteral());
     }
 
     private static String join(java.util.List<String> items, int limit) {

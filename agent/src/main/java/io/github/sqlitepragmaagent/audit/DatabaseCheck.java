@@ -22,7 +22,7 @@ public final class DatabaseCheck {
 
     /** Properties that open a database read-only, without creating it (an app's read-only connection). */
     public static Properties readOnlyProperties() {
-        return DatabaseAuditor.readOnly();
+        return AuditConnection.readOnly();
     }
 
     /**
@@ -31,7 +31,7 @@ public final class DatabaseCheck {
      * (a WAL database is opened read-write with {@code query_only}, see the audit's {@code open}).
      */
     public static Connection open(Driver driver, File file) throws SQLException {
-        return DatabaseAuditor.open(driver, file);
+        return AuditConnection.open(driver, file);
     }
 
     public Result run(Connection connection, File file) throws SQLException {

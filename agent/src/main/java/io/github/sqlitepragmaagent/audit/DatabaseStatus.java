@@ -1,8 +1,8 @@
 package io.github.sqlitepragmaagent.audit;
 
 import io.github.sqlitepragmaagent.jmx.DatabaseMXBean;
-import io.github.sqlitepragmaagent.txn.LockErrorRegistry;
-import io.github.sqlitepragmaagent.txn.LockErrors;
+import io.github.sqlitepragmaagent.statements.LockErrorRegistry;
+import io.github.sqlitepragmaagent.statements.LockErrors;
 
 /** A database's last audit, as JMX shows it. */
 final class DatabaseStatus implements DatabaseMXBean {

@@ -5,12 +5,14 @@ import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.ConfigLoader;
 import io.github.sqlitepragmaagent.config.ConfigProblem;
 import io.github.sqlitepragmaagent.config.LoadedConfig;
-import io.github.sqlitepragmaagent.instrument.DriverVersion;
+import io.github.sqlitepragmaagent.driver.DriverVersion;
+import io.github.sqlitepragmaagent.driver.JdbcDriver;
 import io.github.sqlitepragmaagent.log.AgentLog;
 import io.github.sqlitepragmaagent.support.MountTable;
 import io.github.sqlitepragmaagent.support.Text;
 import io.github.sqlitepragmaagent.tune.ConnectionTuner;
 import io.github.sqlitepragmaagent.tune.FirstOpenListener;
+import io.github.sqlitepragmaagent.tune.TunedConnectionListener;
 import io.github.sqlitepragmaagent.tune.TuningStats;
 import java.io.File;
 import java.io.PrintStream;
@@ -97,7 +99,7 @@ final class CheckCommand implements Command {
         List<Object> jsonObjects = new ArrayList<Object>();
         boolean allOk = true;
         try (URLClassLoader loader = new URLClassLoader(new URL[] {driverJar.toURI().toURL()}, CheckCommand.class.getClassLoader())) {
-            Driver driver = (Driver) Class.forName("org.sqlite.JDBC", true, loader).getDeclaredConstructor().newInstance();
+            Driver driver = JdbcDriver.instance(JdbcDriver.classIn(loader));
             String driverName = "sqlite-jdbc " + DriverVersion.version(loader) + " (" + driverJar + ")";
             if (!json) {
                 out.println("driver: " + driverName);
@@ -152,7 +154,8 @@ final class CheckCommand implements Command {
 
         Inspectors(AgentConfig config) {
             check = new DatabaseCheck(config);
-            tuner = new ConnectionTuner(config, AgentLog.get(), new TuningStats(), FirstOpenListener.NONE);
+            tuner = new ConnectionTuner(config, AgentLog.get(), new TuningStats(), FirstOpenListener.NONE,
+                    TunedConnectionListener.NONE);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.github.sqlitepragmaagent.cli;
 
-import io.github.sqlitepragmaagent.instrument.DriverVersion;
+import io.github.sqlitepragmaagent.driver.DriverVersion;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;

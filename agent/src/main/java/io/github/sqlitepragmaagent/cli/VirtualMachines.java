@@ -1,6 +1,6 @@
 package io.github.sqlitepragmaagent.cli;
 
-import java.lang.reflect.InvocationTargetException;
+import io.github.sqlitepragmaagent.support.Reflection;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,27 +90,18 @@ final class VirtualMachines {
         Object machine = attach(pid);
         try {
             Method load = virtualMachine.getMethod("loadAgent", String.class, String.class);
-            invoke(load, machine, agentJar, arguments);
+            Reflection.invoke(load, machine, agentJar, arguments);
         } finally {
             call(machine, "detach");
         }
     }
 
     private Object attach(String pid) throws Exception {
-        return invoke(virtualMachine.getMethod("attach", String.class), null, pid);
+        return Reflection.invoke(virtualMachine.getMethod("attach", String.class), null, pid);
     }
 
     private Object call(Object machine, String name) throws Exception {
-        return invoke(virtualMachine.getMethod(name), machine);
-    }
-
-    private static Object invoke(Method method, Object target, Object... arguments) throws Exception {
-        try {
-            return method.invoke(target, arguments);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof Exception ? (Exception) cause : e;
-        }
+        return Reflection.invoke(virtualMachine.getMethod(name), machine);
     }
 
     /** The attach API's exceptions say little; this says what to do. */

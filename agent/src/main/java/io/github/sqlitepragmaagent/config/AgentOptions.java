@@ -5,7 +5,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** The agent's own keys: everything that is not a pragma, in the order the reference lists them. */
+/**
+ * The agent's own keys: everything that is not a pragma, in the order the reference lists them. Each
+ * key is declared once, typed, with its default and its description: loading, error messages, the
+ * {@code config} command and the README's reference all come from here, so a new key goes here only.
+ */
 public final class AgentOptions {
 
     /** The exit status of a JVM stopped by {@code strict=true}: EX_CONFIG from sysexits.h. */

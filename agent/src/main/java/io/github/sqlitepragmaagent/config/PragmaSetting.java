@@ -1,5 +1,7 @@
 package io.github.sqlitepragmaagent.config;
 
+import java.util.List;
+
 /** A pragma the configuration asks for, with the value to apply and where that value came from. */
 public final class PragmaSetting {
 
@@ -11,6 +13,16 @@ public final class PragmaSetting {
         this.spec = spec;
         this.value = value;
         this.origin = origin;
+    }
+
+    /** The setting of the pragma {@code name} among {@code settings}, or null when they leave it alone. */
+    public static PragmaSetting named(List<PragmaSetting> settings, String name) {
+        for (PragmaSetting setting : settings) {
+            if (setting.spec.name().equals(name)) {
+                return setting;
+            }
+        }
+        return null;
     }
 
     public PragmaSpec spec() {

@@ -4,16 +4,10 @@ import io.github.sqlitepragmaagent.audit.AuditScheduler;
 import io.github.sqlitepragmaagent.bridge.ConnectionListener;
 import io.github.sqlitepragmaagent.bridge.StatementListener;
 import io.github.sqlitepragmaagent.config.AgentConfig;
-import io.github.sqlitepragmaagent.guard.DanglingReferences;
-import io.github.sqlitepragmaagent.guard.ForeignKeyDropGuard;
-import io.github.sqlitepragmaagent.hooks.ConfiguredTransactionModes;
-import io.github.sqlitepragmaagent.hooks.Sessions;
-import io.github.sqlitepragmaagent.hooks.StatementHooks;
-import io.github.sqlitepragmaagent.hooks.TuneThenFollow;
+import io.github.sqlitepragmaagent.statements.LockErrorRegistry;
+import io.github.sqlitepragmaagent.statements.StatementHooks;
 import io.github.sqlitepragmaagent.tune.ConnectionTuner;
 import io.github.sqlitepragmaagent.tune.TuningStats;
-import io.github.sqlitepragmaagent.txn.LockErrorRegistry;
-import io.github.sqlitepragmaagent.txn.Transactions;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -42,12 +36,10 @@ final class AgentRuntime implements ConnectionListener, StatementListener {
         Parts(AgentConfig config, Logger log) {
             TuningStats stats = new TuningStats();
             LockErrorRegistry lockErrors = new LockErrorRegistry(log);
-            ConnectionTuner tuner = new ConnectionTuner(config, log, stats,
-                    new AuditScheduler(config, log, AgentVersion.describe(), stats, lockErrors));
-            DanglingReferences dangling = new DanglingReferences(log);
-            Sessions sessions = new Sessions(config, new ConfiguredTransactionModes(config), dangling);
-            this.opened = new TuneThenFollow(tuner, sessions);
-            this.statements = new StatementHooks(sessions, new ForeignKeyDropGuard(log, dangling), new Transactions(lockErrors));
+            StatementHooks statementHooks = new StatementHooks(log, lockErrors);
+            this.opened = new ConnectionTuner(config, log, stats,
+                    new AuditScheduler(config, log, AgentVersion.describe(), stats, lockErrors), statementHooks.sessions());
+            this.statements = statementHooks;
         }
     }
 

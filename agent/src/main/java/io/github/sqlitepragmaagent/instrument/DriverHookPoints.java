@@ -9,6 +9,9 @@ import java.util.List;
 /**
  * Where the agent hooks into sqlite-jdbc. Every method here has kept its name, its meaning and the
  * hooked parameters from 3.25.2 to 3.54.1.0 (checked with {@code javap} on each release).
+ *
+ * <p>Keep it one table with a one-line reason per row: it is the whole contract between the agent and
+ * the driver's internals, and a driver upgrade is checked against this list and nothing else.
  */
 final class DriverHookPoints {
 

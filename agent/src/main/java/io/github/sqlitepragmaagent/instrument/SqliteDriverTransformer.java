@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.instrument;
 
+import io.github.sqlitepragmaagent.driver.DriverVersion;
 import io.github.sqlitepragmaagent.log.OnceLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;

@@ -1,7 +1,7 @@
 package io.github.sqlitepragmaagent.jmx;
 
+import io.github.sqlitepragmaagent.statements.LockErrorRegistry;
 import io.github.sqlitepragmaagent.tune.TuningStats;
-import io.github.sqlitepragmaagent.txn.LockErrorRegistry;
 
 /** The agent as JMX shows it: the tuner's counters and the audits' own. */
 public final class AgentStatus implements AgentMXBean {

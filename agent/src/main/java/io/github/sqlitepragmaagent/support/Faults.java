@@ -8,7 +8,7 @@ package io.github.sqlitepragmaagent.support;
  */
 public enum Faults {
 
-    /** Every call into {@code AgentBridge} throws before anything else happens (the advice must swallow it). */
+    /** Every call into {@code AgentBridge} throws before anything else happens (the woven catch-all must swallow it). */
     BRIDGE("bridge"),
     /** The tuner throws before it touches a connection (the app must keep the connection as the driver opened it). */
     TUNE("tune"),

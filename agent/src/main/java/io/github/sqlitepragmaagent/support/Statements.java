@@ -1,13 +1,21 @@
 package io.github.sqlitepragmaagent.support;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The two things the agent does with statements on a connection: read one value, close quietly. */
+/** What the agent does with statements on a connection: run one, read one value, close quietly. */
 public final class Statements {
 
     private Statements() {}
+
+    /** Runs {@code sql}, which returns no rows (a PRAGMA that sets something), on a statement of its own. */
+    public static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
 
     /** The first column of the first row of {@code sql}, or null when there is no row. */
     public static String firstColumn(Statement statement, String sql) throws SQLException {

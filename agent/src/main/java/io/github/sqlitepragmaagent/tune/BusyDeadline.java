@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.tune;
 
+import io.github.sqlitepragmaagent.driver.DriverHandles;
 import java.sql.Connection;
 import java.util.concurrent.TimeUnit;
 

@@ -1,6 +1,7 @@
 package io.github.sqlitepragmaagent.tune;
 
 import io.github.sqlitepragmaagent.config.PragmaSetting;
+import io.github.sqlitepragmaagent.driver.DriverHandles;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -11,18 +12,18 @@ import java.util.List;
 final class BusyTimeoutStep implements TuningStep {
 
     @Override
-    public void apply(List<PragmaSetting> settings, TuningSession session) throws SQLException {
+    public void apply(List<PragmaSetting> settings, TuningRun run) throws SQLException {
         for (PragmaSetting setting : settings) {
             int milliseconds = Integer.parseInt(setting.value().sqlLiteral());
             try {
-                DriverHandles driver = DriverHandles.of(session.connection());
+                DriverHandles driver = DriverHandles.of(run.connection());
                 if (driver.canSetBusyTimeout()) {
-                    driver.setBusyTimeout(session.connection(), milliseconds);
+                    driver.setBusyTimeout(run.connection(), milliseconds);
                 } else {
-                    session.statement().execute("PRAGMA busy_timeout=" + milliseconds);
+                    run.statement().execute("PRAGMA busy_timeout=" + milliseconds);
                 }
             } catch (Exception e) {
-                session.failures().add(setting, e);
+                run.failures().add(setting, e);
             }
         }
     }

@@ -3,6 +3,7 @@ package io.github.sqlitepragmaagent.tune;
 import io.github.sqlitepragmaagent.bridge.ConnectionListener;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.PragmaSpec.Step;
+import io.github.sqlitepragmaagent.driver.DriverHandles;
 import io.github.sqlitepragmaagent.support.Faults;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ public final class ConnectionTuner implements ConnectionListener {
     private final TuningStats stats;
     private final TuningReports reports;
     private final FirstOpenListener firstOpenListener;
+    private final TunedConnectionListener next;
     private final SettingsCache settings;
     /** See {@link Faults#TUNE}: the tuner's own failure, on demand. */
     private final boolean injectedFault = Faults.TUNE.active();
@@ -30,37 +32,39 @@ public final class ConnectionTuner implements ConnectionListener {
     private final TuningStep pragmas = new PragmaBatchStep();
     private final SynchronousRule synchronous;
 
-    public ConnectionTuner(AgentConfig config, Logger log, TuningStats stats, FirstOpenListener firstOpenListener) {
+    /**
+     * {@code firstOpenListener} hears of each database's first tuned connection, {@code next} of every
+     * connection the tuner resolved.
+     */
+    public ConnectionTuner(AgentConfig config, Logger log, TuningStats stats, FirstOpenListener firstOpenListener,
+            TunedConnectionListener next) {
         this.config = config;
         this.stats = stats;
         this.reports = new TuningReports(log);
         this.firstOpenListener = firstOpenListener;
+        this.next = next;
         this.settings = new SettingsCache(config);
         this.synchronous = new SynchronousRule(reports);
     }
 
+    /**
+     * Tunes a new connection, then hands what it resolved to the next step while the tuning's busy
+     * deadline still holds: the agent's other work on a new connection waits for another process's
+     * lock no longer than what is left of the same one busy timeout. The next step hears of every
+     * connection the tuner resolved (tuned, or failed part-way); what it throws is its own, not the tuner's.
+     */
     @Override
     public void connectionOpened(Object connection, String url, Properties properties) {
-        connectionOpened(connection, url, properties, null);
-    }
-
-    /**
-     * Tunes a new connection, then hands it to {@code next} (null for none) while the tuning's busy
-     * deadline still holds: the agent's other work on a new connection waits for another process's
-     * lock no longer than what is left of the same one busy timeout. {@code next} is called in every
-     * case (a database left alone, a tuner failure); what it throws is its own, not the tuner's.
-     */
-    public void connectionOpened(Object connection, String url, Properties properties, ConnectionListener next) {
-        Follower follower = new Follower(next, connection, url, properties);
+        Handover handover = new Handover(next);
         try {
-            tuneOpened(connection, url, properties, follower);
+            tuneOpened(connection, url, properties, handover);
         } finally {
-            follower.runIfNotYet();
+            handover.runIfNotYet();
         }
-        follower.rethrow();
+        handover.rethrow();
     }
 
-    private void tuneOpened(Object connection, String url, Properties properties, Follower follower) {
+    private void tuneOpened(Object connection, String url, Properties properties, Handover handover) {
         if (!(connection instanceof Connection)) {
             return;
         }
@@ -76,7 +80,7 @@ public final class ConnectionTuner implements ConnectionListener {
                 return;
             }
             boolean describe = reports.wantsReadBack(request);
-            String readBack = tune((Connection) connection, request, database, describe, follower);
+            String readBack = tune((Connection) connection, request, database, describe, handover);
             if (describe && reports.tuned(request, readBack)) {
                 firstOpenListener.firstOpen(request, (Connection) connection);
             }
@@ -97,7 +101,7 @@ public final class ConnectionTuner implements ConnectionListener {
         if (database.excluded()) {
             return "none: excluded by " + database.rule() + ", the agent leaves this database alone";
         }
-        String readBack = tune(connection, request, database, true, Follower.NONE);
+        String readBack = tune(connection, request, database, true, new Handover(TunedConnectionListener.NONE));
         return readBack != null ? readBack : "not read back: another connection holds the database locked";
     }
 
@@ -106,60 +110,60 @@ public final class ConnectionTuner implements ConnectionListener {
      * wait for a lock), then the journal mode, then every other setting (synchronous only as the
      * journal mode allows); then, if asked and the lock allows, what the connection now reads back
      * (null otherwise). All of it waits for other connections' locks one busy timeout at most.
+     * Keep it a recipe: each step's own class does the work, this method only says the order.
      */
     private String tune(Connection connection, OpenRequest request, DatabaseSettings database, boolean readBack,
-            Follower follower) throws SQLException {
+            Handover handover) throws SQLException {
         PragmaPlan plan = PragmaPlan.of(config, database, request, request.readOnly() || connection.isReadOnly());
+        handover.resolved(new TunedConnection(connection, request, database, plan));
         reports.keptFromApp(request, plan);
         reports.networkFilesystem(request, database, plan);
-        TuningSession session = new TuningSession(connection, request, plan, stats);
+        TuningRun run = new TuningRun(connection, request, plan, stats);
         try {
-            busyTimeout.apply(plan.toApply(Step.DRIVER_SETTER), session);
-            session.startDeadline();
-            journalMode.apply(plan.toApply(Step.CHECKED_QUERY), session);
-            pragmas.apply(synchronous.filter(plan.toApply(Step.SETTING, Step.ACTION), session), session);
-            reports.failures(request, session.failures());
-            String described = readBack && session.canReadBack()
-                    ? ReadBack.describe(session, database.pragmas()) + (database.rule() == null ? "" : " rule=" + database.rule().number())
+            busyTimeout.apply(plan.toApply(Step.DRIVER_SETTER), run);
+            run.startDeadline();
+            journalMode.apply(plan.toApply(Step.CHECKED_QUERY), run);
+            pragmas.apply(synchronous.filter(plan.toApply(Step.SETTING, Step.ACTION), run), run);
+            reports.failures(request, run.failures());
+            String described = readBack && run.canReadBack()
+                    ? ReadBack.describe(run, database.pragmas()) + (database.rule() == null ? "" : " rule=" + database.rule().number())
                     : null;
-            session.statement(); // holds whatever the follower runs to what is left of the deadline
-            follower.runIfNotYet();
+            run.statement(); // holds whatever the next step runs to what is left of the deadline
+            handover.runIfNotYet();
             return described;
         } finally {
             try {
-                session.close();
+                run.close();
             } finally {
                 markUnused(connection);
             }
         }
     }
 
-    /** The listener that runs after the tuner, within its deadline; run once, its failure kept for its caller. */
-    private static final class Follower {
+    /** Hands the tuned connection to the next step once, its failure kept for the tuner's caller. */
+    private static final class Handover {
 
-        static final Follower NONE = new Follower(null, null, null, null);
-
-        private final ConnectionListener next;
-        private final Object connection;
-        private final String url;
-        private final Properties properties;
+        private final TunedConnectionListener next;
+        private TunedConnection tuned;
         private boolean done;
         private RuntimeException failure;
 
-        Follower(ConnectionListener next, Object connection, String url, Properties properties) {
+        Handover(TunedConnectionListener next) {
             this.next = next;
-            this.connection = connection;
-            this.url = url;
-            this.properties = properties;
+        }
+
+        /** What the tuner resolved; until then (an excluded database, a failure before the plan) nothing is handed on. */
+        void resolved(TunedConnection connection) {
+            tuned = connection;
         }
 
         void runIfNotYet() {
-            if (next == null || done) {
+            if (tuned == null || done) {
                 return;
             }
             done = true;
             try {
-                next.connectionOpened(connection, url, properties);
+                next.connectionTuned(tuned);
             } catch (RuntimeException e) {
                 failure = e;
             }

@@ -3,33 +3,39 @@ package io.github.sqlitepragmaagent.tune;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.DatabaseRule;
 import io.github.sqlitepragmaagent.config.PragmaSetting;
+import io.github.sqlitepragmaagent.config.TransactionMode;
 import io.github.sqlitepragmaagent.support.MountTable;
 import java.util.List;
 
 /**
- * What the configuration means for one database: the rule that matched it (if any), the pragmas
- * that follow, and the network filesystem it lives on (if any). Worked out once per database.
+ * What the configuration means for one database: the rule that matched it (if any), the pragmas and
+ * the transaction mode that follow, and the network filesystem it lives on (if any). Worked out once
+ * per database.
  */
 public final class DatabaseSettings {
 
     private final DatabaseRule rule;
     private final List<PragmaSetting> pragmas;
+    private final TransactionMode transactionMode;
     private final MountTable.Mount networkMount;
 
-    DatabaseSettings(DatabaseRule rule, List<PragmaSetting> pragmas, MountTable.Mount networkMount) {
+    DatabaseSettings(DatabaseRule rule, List<PragmaSetting> pragmas, TransactionMode transactionMode,
+            MountTable.Mount networkMount) {
         this.rule = rule;
         this.pragmas = pragmas;
+        this.transactionMode = transactionMode;
         this.networkMount = networkMount;
     }
 
     /** The settings of a database at {@code request}, reading the mount table only for files. */
     public static DatabaseSettings of(AgentConfig config, OpenRequest request, MountTable mounts) {
         if (request.kind() != OpenRequest.Kind.FILE) {
-            return new DatabaseSettings(null, config.pragmas(), null);
+            return new DatabaseSettings(null, config.pragmas(), config.transactionMode(), null);
         }
         DatabaseRule rule = config.ruleFor(request.database());
         MountTable.Mount mount = mounts.mountOf(request.database());
-        return new DatabaseSettings(rule, config.pragmasFor(rule), mount != null && mount.isNetwork() ? mount : null);
+        TransactionMode mode = rule != null && rule.transactionMode() != null ? rule.transactionMode() : config.transactionMode();
+        return new DatabaseSettings(rule, config.pragmasFor(rule), mode, mount != null && mount.isNetwork() ? mount : null);
     }
 
     /** The rule that matched, or null. */
@@ -44,6 +50,11 @@ public final class DatabaseSettings {
 
     public List<PragmaSetting> pragmas() {
         return pragmas;
+    }
+
+    /** The configured BEGIN mode (the rule's own first, then the global one), or null to keep the driver's. */
+    public TransactionMode transactionMode() {
+        return transactionMode;
     }
 
     /** The network filesystem holding the database, or null when it is local (or unknown). */

@@ -1,13 +1,13 @@
 package io.github.sqlitepragmaagent.tune;
 
+import io.github.sqlitepragmaagent.config.BooleanWords;
 import io.github.sqlitepragmaagent.config.PragmaCatalog;
+import io.github.sqlitepragmaagent.driver.DriverPragmas;
 import java.io.File;
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,33 +38,20 @@ public final class OpenRequest {
     /** The driver's own busy timeout; its DataSource path always passes it, asked for or not. */
     private static final String DRIVER_DEFAULT_BUSY_TIMEOUT = "3000";
     private static final int READ_ONLY_FLAG = 0x1;
-    /**
-     * The URL parameters sqlite-jdbc 3.54.1.0 takes as pragmas, for callers that have no driver to
-     * ask ({@link DriverHandles#pragmaNames()} answers for the driver really in use).
-     */
-    static final Set<String> DRIVER_PRAGMAS = Collections.unmodifiableSet(new HashSet<String>(Arrays.asList(
-            "application_id", "automatic_index", "busy_timeout", "cache_size", "cache_spill", "case_sensitive_like",
-            "count_changes", "date_class", "date_precision", "date_string_format", "default_cache_size",
-            "defer_foreign_keys", "empty_result_callback", "enable_load_extension", "encoding", "foreign_keys",
-            "full_column_names", "fullsync", "hexkey_mode", "incremental_vacuum", "jdbc.explicit_readonly",
-            "jdbc.get_generated_keys", "journal_mode", "journal_size_limit", "legacy_alter_table", "legacy_file_format",
-            "limit_attached", "limit_column", "limit_compound_select", "limit_expr_depth", "limit_function_arg",
-            "limit_length", "limit_like_pattern_length", "limit_page_count", "limit_sql_length", "limit_trigger_depth",
-            "limit_variable_number", "limit_vdbe_op", "limit_worker_threads", "locking_mode", "max_page_count",
-            "mmap_size", "open_mode", "page_size", "password", "read_uncommitted", "recursive_triggers",
-            "reverse_unordered_selects", "secure_delete", "shared_cache", "short_column_names", "synchronous",
-            "temp_store", "temp_store_directory", "transaction_mode", "user_version", "wal_autocheckpoint")));
 
     private final String database;
     private final Kind kind;
     private final boolean readOnly;
     private final Map<String, String> appPragmas;
+    private final String appTransactionMode;
 
-    private OpenRequest(String database, Kind kind, boolean readOnly, Map<String, String> appPragmas) {
+    private OpenRequest(String database, Kind kind, boolean readOnly, Map<String, String> appPragmas,
+            String appTransactionMode) {
         this.database = database;
         this.kind = kind;
         this.readOnly = readOnly;
         this.appPragmas = Collections.unmodifiableMap(appPragmas);
+        this.appTransactionMode = appTransactionMode;
     }
 
     /**
@@ -72,13 +59,12 @@ public final class OpenRequest {
      * be null): which parameters are pragmas, and so which file it opened, depends on its version.
      */
     public static OpenRequest of(Object connection, String url, Properties properties) {
-        Set<String> names = connection == null ? null : DriverHandles.of(connection).pragmaNames();
-        return parse(url, properties, names != null ? names : DRIVER_PRAGMAS);
+        return parse(url, properties, connection == null ? DriverPragmas.LATEST : DriverPragmas.of(connection));
     }
 
     /** Reads {@code url} and {@code properties} (either may be null) as sqlite-jdbc 3.54.1.0 would; never throws. */
     public static OpenRequest parse(String url, Properties properties) {
-        return parse(url, properties, DRIVER_PRAGMAS);
+        return parse(url, properties, DriverPragmas.LATEST);
     }
 
     /**
@@ -98,6 +84,7 @@ public final class OpenRequest {
                 address.substring(question + 1), driverPragmas, appPragmas);
 
         String openMode = appPragmas.remove("open_mode");
+        String transactionMode = appPragmas.remove("transaction_mode");
         for (String key : new ArrayList<String>(appPragmas.keySet())) {
             if (PragmaCatalog.byName(key) == null) {
                 appPragmas.remove(key);
@@ -112,6 +99,8 @@ public final class OpenRequest {
                     appPragmas.put(key, value);
                 } else if (key.equals("open_mode")) {
                     openMode = value;
+                } else if (key.equals("transaction_mode")) {
+                    transactionMode = value;
                 }
             }
             if (DRIVER_DEFAULT_BUSY_TIMEOUT.equals(appPragmas.get("busy_timeout"))) {
@@ -122,8 +111,8 @@ public final class OpenRequest {
         Kind kind = kindOf(name, address, parameters);
         boolean readOnly = isReadOnlyOpenMode(openMode)
                 || "ro".equalsIgnoreCase(parameters.get("mode"))
-                || isTrue(parameters.get("immutable"));
-        return new OpenRequest(databaseName(name, kind), kind, readOnly, appPragmas);
+                || Boolean.TRUE.equals(BooleanWords.parse(parameters.get("immutable")));
+        return new OpenRequest(databaseName(name, kind), kind, readOnly, appPragmas, transactionMode);
     }
 
     /**
@@ -146,6 +135,11 @@ public final class OpenRequest {
     /** The pragmas the application set in its URL or Properties, as the driver will apply them. */
     public Map<String, String> appPragmas() {
         return appPragmas;
+    }
+
+    /** The {@code transaction_mode} the application gave the driver in its URL or Properties, or null. */
+    public String appTransactionMode() {
+        return appTransactionMode;
     }
 
     private static Kind kindOf(String name, String address, Map<String, String> parameters) {
@@ -247,13 +241,5 @@ public final class OpenRequest {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    private static boolean isTrue(String flag) {
-        if (flag == null) {
-            return false;
-        }
-        String lower = flag.toLowerCase(Locale.ROOT);
-        return lower.equals("1") || lower.equals("true") || lower.equals("yes") || lower.equals("on");
     }
 }

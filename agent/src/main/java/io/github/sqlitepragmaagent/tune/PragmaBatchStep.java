@@ -12,7 +12,7 @@ import java.util.List;
 final class PragmaBatchStep implements TuningStep {
 
     @Override
-    public void apply(List<PragmaSetting> settings, TuningSession session) throws SQLException {
+    public void apply(List<PragmaSetting> settings, TuningRun run) throws SQLException {
         if (settings.isEmpty()) {
             return;
         }
@@ -21,16 +21,16 @@ final class PragmaBatchStep implements TuningStep {
             sql.append(sql(setting)).append(';');
         }
         try {
-            session.statement().executeUpdate(sql.toString());
+            run.statement().executeUpdate(sql.toString());
             return;
         } catch (SQLException e) {
             // find out which pragma failed, and apply the others
         }
         for (PragmaSetting setting : settings) {
             try {
-                session.statement().execute(sql(setting));
+                run.statement().execute(sql(setting));
             } catch (Exception e) {
-                session.failures().add(setting, e);
+                run.failures().add(setting, e);
             }
         }
     }

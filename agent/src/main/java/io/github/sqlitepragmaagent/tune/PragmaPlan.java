@@ -3,6 +3,7 @@ package io.github.sqlitepragmaagent.tune;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.PragmaSetting;
 import io.github.sqlitepragmaagent.config.PragmaSpec;
+import io.github.sqlitepragmaagent.config.TransactionMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What to apply to one new connection, in order, and what to leave alone and why.
+ * What to apply to one new connection, in order, and what to leave alone and why; and the transaction
+ * mode the agent gives its transactions (the app's own, when it chose one, is kept the same way).
  *
  * <p>The order is the catalog's: busy timeout, journal mode, then the rest.
  */
@@ -19,11 +21,14 @@ public final class PragmaPlan {
     private final List<PragmaSetting> toApply;
     private final Map<String, String> keptFromApp;
     private final Map<String, String> skipped;
+    private final TransactionMode transactionMode;
 
-    private PragmaPlan(List<PragmaSetting> toApply, Map<String, String> keptFromApp, Map<String, String> skipped) {
+    private PragmaPlan(List<PragmaSetting> toApply, Map<String, String> keptFromApp, Map<String, String> skipped,
+            TransactionMode transactionMode) {
         this.toApply = Collections.unmodifiableList(toApply);
         this.keptFromApp = Collections.unmodifiableMap(keptFromApp);
         this.skipped = Collections.unmodifiableMap(skipped);
+        this.transactionMode = transactionMode;
     }
 
     /**
@@ -50,7 +55,10 @@ public final class PragmaPlan {
                 toApply.add(setting);
             }
         }
-        return new PragmaPlan(toApply, keptFromApp, skipped);
+        TransactionMode transactionMode = request.appTransactionMode() != null && !config.override()
+                ? null
+                : settings.transactionMode();
+        return new PragmaPlan(toApply, keptFromApp, skipped, transactionMode);
     }
 
     /** The settings to apply, in order. */
@@ -74,6 +82,14 @@ public final class PragmaPlan {
     /** Pragmas the application set itself and keeps (override=false): name to the app's value. */
     public Map<String, String> keptFromApp() {
         return keptFromApp;
+    }
+
+    /**
+     * The BEGIN mode the agent gives this connection's read-write transactions, or null to keep the
+     * driver's (none configured, or the app chose its own and override=false).
+     */
+    public TransactionMode transactionMode() {
+        return transactionMode;
     }
 
     /** Pragmas that cannot apply to this connection: name to the reason. */

@@ -19,15 +19,15 @@ final class ReadBack {
      * {@code name=ON} (or {@code =failed}) for an action run on this connection; then the pragmas
      * skipped and why.
      */
-    static String describe(TuningSession session, List<PragmaSetting> pragmas) throws SQLException {
-        PragmaPlan plan = session.plan();
+    static String describe(TuningRun run, List<PragmaSetting> pragmas) throws SQLException {
+        PragmaPlan plan = run.plan();
         StringBuilder out = new StringBuilder();
         for (PragmaSetting setting : pragmas) {
             PragmaSpec spec = setting.spec();
             if (spec.step() == PragmaSpec.Step.ACTION) {
                 // an action has nothing to read back: say whether it ran on this connection
                 if (plan.toApply().contains(setting)) {
-                    out.append(spec.name()).append(session.failures().contains(setting) ? "=failed " : "=ON ");
+                    out.append(spec.name()).append(run.failures().contains(setting) ? "=failed " : "=ON ");
                 }
                 continue;
             }
@@ -36,10 +36,10 @@ final class ReadBack {
                 Statement statement;
                 if (spec.step() == PragmaSpec.Step.DRIVER_SETTER) {
                     // the busy timeout as the app will have it, not as the deadline may have lowered it
-                    session.restoreBusyTimeout();
-                    statement = session.statementAsIs();
+                    run.restoreBusyTimeout();
+                    statement = run.statementAsIs();
                 } else {
-                    statement = session.statement();
+                    statement = run.statement();
                 }
                 actual = Statements.firstColumn(statement, "PRAGMA " + spec.name());
             } catch (SQLException e) {
@@ -49,14 +49,14 @@ final class ReadBack {
             String wanted = setting.value().expectedReadBack();
             if (plan.keptFromApp().containsKey(spec.name())) {
                 out.append("(app)");
-            } else if (plan.toApply().contains(setting) && !session.skipped().containsKey(spec.name())
+            } else if (plan.toApply().contains(setting) && !run.skipped().containsKey(spec.name())
                     && wanted != null && !wanted.equalsIgnoreCase(actual)) {
                 out.append("(wanted ").append(wanted).append(')');
             }
             out.append(' ');
         }
         appendSkipped(out, plan.skipped());
-        appendSkipped(out, session.skipped());
+        appendSkipped(out, run.skipped());
         return out.toString().trim();
     }
 

@@ -22,36 +22,27 @@ final class SynchronousRule {
         this.reports = reports;
     }
 
-    /** {@code settings} without a default synchronous that the session's database must not get. */
-    List<PragmaSetting> filter(List<PragmaSetting> settings, TuningSession session) {
-        PragmaSetting synchronous = find(settings);
-        if (synchronous == null || !weakerThanFull(synchronous) || !onDisk(session.request())) {
+    /** {@code settings} without a default synchronous that the run's database must not get. */
+    List<PragmaSetting> filter(List<PragmaSetting> settings, TuningRun run) {
+        PragmaSetting synchronous = PragmaSetting.named(settings, NAME);
+        if (synchronous == null || !weakerThanFull(synchronous) || !onDisk(run.request())) {
             return settings;
         }
-        String mode = session.journalMode();
+        String mode = run.journalMode();
         if ("wal".equalsIgnoreCase(mode)) {
             return settings;
         }
         String state = mode == null ? "journal mode unknown" : "journal_mode=" + mode.toLowerCase(java.util.Locale.ROOT);
         if (synchronous.origin().source() != ConfigSource.DEFAULT) {
             if (mode != null) {
-                reports.synchronousOutsideWal(session.request(), synchronous, state);
+                reports.synchronousOutsideWal(run.request(), synchronous, state);
             }
             return settings;
         }
-        session.skip(NAME, state + ", " + synchronous.value() + " is safe only in WAL");
+        run.skip(NAME, state + ", " + synchronous.value() + " is safe only in WAL");
         List<PragmaSetting> rest = new ArrayList<PragmaSetting>(settings);
         rest.remove(synchronous);
         return rest;
-    }
-
-    private static PragmaSetting find(List<PragmaSetting> settings) {
-        for (PragmaSetting setting : settings) {
-            if (NAME.equals(setting.spec().name())) {
-                return setting;
-            }
-        }
-        return null;
     }
 
     /** OFF (0) and NORMAL (1); FULL and EXTRA are safe in any journal mode. */

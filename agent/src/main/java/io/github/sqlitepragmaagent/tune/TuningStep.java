@@ -8,10 +8,10 @@ import java.util.List;
 interface TuningStep {
 
     /**
-     * Applies {@code settings} (this step's kind only, in catalog order) to the session's connection.
-     * A setting that fails goes to the session's failures and costs nothing else.
+     * Applies {@code settings} (this step's kind only, in catalog order) to the run's connection.
+     * A setting that fails goes to the run's failures and costs nothing else.
      *
      * @throws SQLException only when the connection cannot give the agent a statement at all
      */
-    void apply(List<PragmaSetting> settings, TuningSession session) throws SQLException;
+    void apply(List<PragmaSetting> settings, TuningRun run) throws SQLException;
 }

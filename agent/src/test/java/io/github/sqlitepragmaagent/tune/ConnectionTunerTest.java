@@ -29,7 +29,8 @@ class ConnectionTunerTest {
     private final TuningStats stats = new TuningStats();
 
     private ConnectionTuner tuner(String arguments, FirstOpenListener listener) {
-        return new ConnectionTuner(ConfigLoader.load(arguments, Map.of(), Map.of()).config(), log, stats, listener);
+        return new ConnectionTuner(ConfigLoader.load(arguments, Map.of(), Map.of()).config(), log, stats, listener,
+                TunedConnectionListener.NONE);
     }
 
     private Connection openTuned(ConnectionTuner tuner, String url, Properties properties) throws SQLException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlitepragmaagent.driver.DriverPragmas;
 import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -108,7 +109,7 @@ class OpenRequestTest {
 
     @Test
     void whatIsAPragmaDependsOnTheDriverVersion() {
-        Set<String> driver3252 = new HashSet<>(OpenRequest.DRIVER_PRAGMAS);
+        Set<String> driver3252 = new HashSet<>(DriverPragmas.LATEST);
         driver3252.removeAll(Set.of("wal_autocheckpoint", "automatic_index"));
         String url = "jdbc:sqlite:/x/app.db?wal_autocheckpoint=100";
 
@@ -117,13 +118,6 @@ class OpenRequestTest {
         OpenRequest older = OpenRequest.parse(url, null, driver3252);
         assertEquals("/x/app.db?wal_autocheckpoint=100", older.database());
         assertEquals(Map.of(), older.appPragmas(), "sqlite-jdbc 3.25.2 does not apply it");
-    }
-
-    @Test
-    void theBuiltInNamesAreThoseOfTheDriverThisProjectBuildsWith(@TempDir Path dir) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("names.db"))) {
-            assertEquals(OpenRequest.DRIVER_PRAGMAS, DriverHandles.of(connection).pragmaNames());
-        }
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.github.sqlitepragmaagent.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sqlitepragmaagent.instrument.DriverVersion;
+import io.github.sqlitepragmaagent.driver.DriverVersion;
 import io.github.sqlitepragmaagent.it.apps.MatrixApp;
 import io.github.sqlitepragmaagent.it.apps.OpenApp;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
-package io.github.sqlitepragmaagent.guard;
+package io.github.sqlitepragmaagent.statements;
 
-import io.github.sqlitepragmaagent.session.SqlText;
+import io.github.sqlitepragmaagent.support.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -94,16 +94,9 @@ final class ChildRows {
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "" : " AND ").append(SqlText.quote(columns.get(i))).append(" IS NOT NULL");
         }
-        Statement statement = connection.createStatement();
-        try {
-            ResultSet result = statement.executeQuery(sql.toString());
-            try {
-                return result.next() ? result.getLong(1) : 0;
-            } finally {
-                result.close();
-            }
-        } finally {
-            statement.close();
+        try (Statement statement = connection.createStatement()) {
+            String count = Statements.firstColumn(statement, sql.toString());
+            return count == null ? 0 : Long.parseLong(count);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.sqlitepragmaagent.instrument;
+package io.github.sqlitepragmaagent.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,17 +1,17 @@
-package io.github.sqlitepragmaagent.hooks;
+package io.github.sqlitepragmaagent.statements;
 
 import io.github.sqlitepragmaagent.bridge.StatementListener;
-import io.github.sqlitepragmaagent.guard.ForeignKeyDropGuard;
-import io.github.sqlitepragmaagent.session.Session;
-import io.github.sqlitepragmaagent.session.SqlText;
-import io.github.sqlitepragmaagent.txn.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.slf4j.Logger;
 
 /**
  * The agent's side of the statement hooks, in the order things must happen on a connection: first the
  * foreign-key guard (before the statement is compiled or its transaction begins), then the delayed
  * begin, and after a transaction ends, whatever the guard switched off comes back.
+ *
+ * <p>The statement layer's front door: it builds the layer, and its {@link #sessions()} is what the
+ * tuner hands each tuned connection to.
  */
 public final class StatementHooks implements StatementListener {
 
@@ -19,10 +19,16 @@ public final class StatementHooks implements StatementListener {
     private final ForeignKeyDropGuard foreignKeys;
     private final Transactions transactions;
 
-    public StatementHooks(Sessions sessions, ForeignKeyDropGuard foreignKeys, Transactions transactions) {
-        this.sessions = sessions;
-        this.foreignKeys = foreignKeys;
-        this.transactions = transactions;
+    public StatementHooks(Logger log, LockErrorRegistry lockErrors) {
+        DanglingReferences dangling = new DanglingReferences(log);
+        this.sessions = new Sessions(dangling);
+        this.foreignKeys = new ForeignKeyDropGuard(log, dangling);
+        this.transactions = new Transactions(lockErrors);
+    }
+
+    /** The sessions of the connections these hooks follow: give it to the tuner as its next step. */
+    public Sessions sessions() {
+        return sessions;
     }
 
     @Override

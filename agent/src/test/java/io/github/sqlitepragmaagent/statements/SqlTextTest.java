@@ -1,4 +1,4 @@
-package io.github.sqlitepragmaagent.session;
+package io.github.sqlitepragmaagent.statements;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

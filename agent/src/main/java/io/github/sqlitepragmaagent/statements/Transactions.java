@@ -1,11 +1,14 @@
-package io.github.sqlitepragmaagent.txn;
+package io.github.sqlitepragmaagent.statements;
 
-import io.github.sqlitepragmaagent.session.DriverCalls;
-import io.github.sqlitepragmaagent.session.Session;
-import io.github.sqlitepragmaagent.session.SqlText;
+import io.github.sqlitepragmaagent.config.TransactionMode;
+import io.github.sqlitepragmaagent.driver.DriverHandles;
+import io.github.sqlitepragmaagent.support.Statements;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * When and how a connection's transactions begin under the agent.
@@ -17,21 +20,27 @@ import java.sql.Statement;
  * with (IMMEDIATE for read-write work, DEFERRED on a connection the app marked read-only). A begin or
  * commit that fails leaves the connection as it was, so the app's rollback and retry work.
  */
-public final class Transactions {
+final class Transactions {
 
     private static final String DEFERRED_BEGIN = "begin;";
 
     private final LockErrorRegistry lockErrors;
 
-    public Transactions(LockErrorRegistry lockErrors) {
+    Transactions(LockErrorRegistry lockErrors) {
         this.lockErrors = lockErrors;
+    }
+
+    /** The begin statement for {@code mode}, or null for none (the driver's begin stays). */
+    static String beginFor(TransactionMode mode) {
+        // Spelled as sqlite-jdbc spells its own begin, so a log or trace shows the same statement.
+        return mode == null ? null : "begin " + mode.name().toLowerCase(Locale.ROOT) + ";";
     }
 
     /**
      * The driver is about to run {@code sql} on its own (begin, commit, rollback, savepoints); returns
      * true when the agent took care of it and the driver must skip it.
      */
-    public boolean beforeDriverExec(Session session, Object db, String sql) throws SQLException {
+    boolean beforeDriverExec(Session session, Object db, String sql) throws SQLException {
         if (SqlText.startsWithWord(sql, "BEGIN")) {
             if (session.inTransaction) {
                 return false;
@@ -50,7 +59,7 @@ public final class Transactions {
             // Where the agent did not hold back the begin itself, SQLite, not the agent's bookkeeping,
             // decides whether there is a transaction to end: a commit is never skipped while one is open.
             try {
-                DriverCalls.exec(db, sql, false);
+                DriverHandles.exec(db, sql, false);
             } catch (SQLException e) {
                 if (!believedOpen && isMessage(e, "no transaction is active")) {
                     return true; // nothing began since the last end (the begin was still delayed)
@@ -67,7 +76,7 @@ public final class Transactions {
     }
 
     /** A statement is about to run: the delayed begin happens now, unless it is a foreign_keys pragma. */
-    public void beforeStatement(Session session, Object db, String sql) throws SQLException {
+    void beforeStatement(Session session, Object db, String sql) throws SQLException {
         if (session.pendingBegin != null && !session.inTransaction && (isConnectionPragma(sql) || readsNoTable(sql))) {
             // A pragma that sets or reads this connection only (busy_timeout, query_only, ...) runs the
             // same before the transaction as inside it, and must not take the write lock an IMMEDIATE begin
@@ -81,7 +90,7 @@ public final class Transactions {
     }
 
     /** Counts a lock error the driver is about to throw to the app. */
-    public void error(Session session, int code) {
+    void error(Session session, int code) {
         if (LockErrors.isLockError(code)) {
             lockErrors.record(session.database, session.operation);
         }
@@ -92,13 +101,8 @@ public final class Transactions {
      * SQLite's own per-connection {@code query_only} instead, and begins that connection's
      * transactions DEFERRED so that readers never take the write lock.
      */
-    public void setReadOnly(Session session, Connection connection, boolean flag) throws SQLException {
-        Statement statement = connection.createStatement();
-        try {
-            statement.execute("PRAGMA query_only=" + (flag ? "1" : "0"));
-        } finally {
-            statement.close();
-        }
+    void setReadOnly(Session session, Connection connection, boolean flag) throws SQLException {
+        Statements.execute(connection, "PRAGMA query_only=" + (flag ? "1" : "0"));
         session.readOnly = flag;
     }
 
@@ -110,7 +114,7 @@ public final class Transactions {
         String begin = session.readOnly ? DEFERRED_BEGIN : session.beginSql != null ? session.beginSql : driverBegin;
         session.operation = LockErrors.Kind.BEGIN;
         try {
-            DriverCalls.exec(db, begin, false);
+            DriverHandles.exec(db, begin, false);
         } catch (SQLException e) {
             if (!isMessage(e, "within a transaction")) {
                 // The connection stays as the app left it (autoCommit=false, no transaction, the begin still
@@ -153,7 +157,7 @@ public final class Transactions {
      * Pragmas that concern the connection, not the database file: running one before or inside the
      * transaction is the same, except foreign_keys, which only works before it.
      */
-    private static final java.util.Set<String> CONNECTION_PRAGMAS = new java.util.HashSet<String>(java.util.Arrays.asList(
+    private static final Set<String> CONNECTION_PRAGMAS = new HashSet<String>(Arrays.asList(
             "foreign_keys", "busy_timeout", "query_only", "cache_size", "cache_spill", "temp_store", "read_uncommitted",
             "recursive_triggers", "automatic_index", "case_sensitive_like", "reverse_unordered_selects", "analysis_limit",
             "threads", "soft_heap_limit", "hard_heap_limit", "synchronous", "trusted_schema", "cell_size_check",
@@ -165,7 +169,7 @@ public final class Transactions {
             return false;
         }
         String[] words = SqlText.firstWords(sql, 2);
-        return words[1] != null && CONNECTION_PRAGMAS.contains(words[1].toLowerCase(java.util.Locale.ROOT));
+        return words[1] != null && CONNECTION_PRAGMAS.contains(words[1].toLowerCase(Locale.ROOT));
     }
 
     /** A SELECT of expressions only ({@code SELECT 1}): no FROM anywhere in its text. */
@@ -173,7 +177,7 @@ public final class Transactions {
         if (sql == null || !SqlText.startsWithWord(sql, "SELECT")) {
             return false;
         }
-        String upper = sql.toUpperCase(java.util.Locale.ROOT);
+        String upper = sql.toUpperCase(Locale.ROOT);
         for (int at = upper.indexOf("FROM"); at >= 0; at = upper.indexOf("FROM", at + 4)) {
             boolean wordStart = at == 0 || !Character.isLetterOrDigit(upper.charAt(at - 1)) && upper.charAt(at - 1) != '_';
             int end = at + 4;
@@ -186,7 +190,7 @@ public final class Transactions {
     }
 
     /** True for {@code PRAGMA foreign_keys ...} (with or without a schema). */
-    public static boolean isForeignKeysPragma(String sql) {
+    static boolean isForeignKeysPragma(String sql) {
         String[] words = SqlText.firstWords(sql, 4);
         return "foreign_keys".equalsIgnoreCase(words[1])
                 || (".".equals(words[2]) && "foreign_keys".equalsIgnoreCase(words[3]));

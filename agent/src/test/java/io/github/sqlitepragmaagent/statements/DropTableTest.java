@@ -1,4 +1,4 @@
-package io.github.sqlitepragmaagent.guard;
+package io.github.sqlitepragmaagent.statements;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,6 +1,5 @@
-package io.github.sqlitepragmaagent.session;
+package io.github.sqlitepragmaagent.statements;
 
-import io.github.sqlitepragmaagent.txn.LockErrors;
 import java.lang.ref.WeakReference;
 import java.sql.Connection;
 
@@ -12,39 +11,39 @@ import java.sql.Connection;
  * connection's DB (or, for setReadOnly, on the app's thread that owns the connection); they are
  * volatile so that a connection handed between threads by a pool is seen consistently.
  */
-public final class Session {
+final class Session {
 
     /** The absolute path of the database file, or {@code :memory:} / {@code temp}. */
-    public final String database;
+    final String database;
     /**
      * True when foreign_keys=ON is the agent's doing, not something the app asked for; false again once
      * the agent had to leave foreign keys off on this connection.
      */
-    public volatile boolean agentForeignKeys;
+    volatile boolean agentForeignKeys;
     /**
      * The begin statement for read-write transactions the agent chose (e.g. {@code begin immediate;}),
      * or null to keep the one the driver issues.
      */
-    public final String beginSql;
+    final String beginSql;
     /** The app's connection, weakly: the agent must never keep a connection the app dropped. */
     private final WeakReference<Connection> connection;
 
     /** The begin the driver asked for and the agent delayed until the first statement; null when none. */
-    public volatile String pendingBegin;
+    volatile String pendingBegin;
     /** True from a begin the agent ran (or let run) until the commit or rollback that ends it. */
-    public volatile boolean inTransaction;
+    volatile boolean inTransaction;
     /** True after {@code setReadOnly(true)}: writes refused by {@code query_only}, transactions DEFERRED. */
-    public volatile boolean readOnly;
+    volatile boolean readOnly;
     /** True once the app ran {@code PRAGMA foreign_keys} itself: from then on the setting is the app's. */
-    public volatile boolean appForeignKeys;
+    volatile boolean appForeignKeys;
     /** The statement for which the agent switched foreign keys off around a DROP TABLE; null when none. */
-    public volatile Object foreignKeysOffFor;
+    volatile Object foreignKeysOffFor;
     /** Statements left at which the agent checks whether it can switch foreign keys back on. */
-    public volatile int restoreAttemptsLeft;
+    volatile int restoreAttemptsLeft;
     /** What the connection was doing when a lock error arrives. */
-    public volatile LockErrors.Kind operation = LockErrors.Kind.STATEMENT;
+    volatile LockErrors.Kind operation = LockErrors.Kind.STATEMENT;
 
-    public Session(String database, boolean agentForeignKeys, String beginSql, Connection connection) {
+    Session(String database, boolean agentForeignKeys, String beginSql, Connection connection) {
         this.database = database;
         this.agentForeignKeys = agentForeignKeys;
         this.beginSql = beginSql;
@@ -52,8 +51,7 @@ public final class Session {
     }
 
     /** The app's connection, or null once the app dropped it. */
-    public Connection connection() {
+    Connection connection() {
         return connection.get();
     }
-
 }

@@ -1,4 +1,4 @@
-package io.github.sqlitepragmaagent.instrument;
+package io.github.sqlitepragmaagent.driver;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +18,12 @@ public final class DriverVersion {
      * The oldest sqlite-jdbc the agent works with: from 3.25.2 on, the connection classes and the
      * methods the agent uses have kept their signatures. Older drivers are refused, not guessed at.
      */
-    static final String OLDEST_SUPPORTED = "3.25.2";
+    public static final String OLDEST_SUPPORTED = "3.25.2";
 
     private DriverVersion() {}
 
     /** True when {@code version} is known to be older than {@link #OLDEST_SUPPORTED}. */
-    static boolean tooOld(String version) {
+    public static boolean tooOld(String version) {
         return isDottedNumber(version) && compare(version, OLDEST_SUPPORTED) < 0;
     }
 
@@ -82,7 +82,7 @@ public final class DriverVersion {
     }
 
     /** {@code sqlite-jdbc 3.54.1.0 (/path/sqlite-jdbc.jar)}, with "unknown" for what cannot be found. */
-    static String describe(ClassLoader loader, ProtectionDomain domain) {
+    public static String describe(ClassLoader loader, ProtectionDomain domain) {
         return "sqlite-jdbc " + version(loader) + " (" + location(domain) + ")";
     }
 

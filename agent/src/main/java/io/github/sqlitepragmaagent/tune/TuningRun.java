@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.tune;
 
+import io.github.sqlitepragmaagent.driver.DriverHandles;
 import io.github.sqlitepragmaagent.support.Statements;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +13,7 @@ import java.util.Map;
  * One connection's tuning while it runs: the connection, the plan, the one statement the agent uses
  * on it, the busy deadline, and what has happened so far. Lives for one {@code tune} call.
  */
-final class TuningSession {
+final class TuningRun {
 
     private final Connection connection;
     private final OpenRequest request;
@@ -25,7 +26,7 @@ final class TuningSession {
     private String journalMode;
     private final Map<String, String> skipped = new LinkedHashMap<String, String>();
 
-    TuningSession(Connection connection, OpenRequest request, PragmaPlan plan, TuningStats stats) {
+    TuningRun(Connection connection, OpenRequest request, PragmaPlan plan, TuningStats stats) {
         this.connection = connection;
         this.request = request;
         this.plan = plan;
@@ -61,7 +62,7 @@ final class TuningSession {
     }
 
     /**
-     * Starts the one busy timeout the whole step may wait, counted from the session's start; called
+     * Starts the one busy timeout the whole step may wait, counted from the run's start; called
      * once the connection's busy timeout is what it will be.
      */
     void startDeadline() throws SQLException {

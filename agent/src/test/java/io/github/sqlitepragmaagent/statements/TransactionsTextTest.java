@@ -1,4 +1,4 @@
-package io.github.sqlitepragmaagent.txn;
+package io.github.sqlitepragmaagent.statements;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

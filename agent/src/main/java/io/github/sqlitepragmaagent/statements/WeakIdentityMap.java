@@ -1,4 +1,4 @@
-package io.github.sqlitepragmaagent.hooks;
+package io.github.sqlitepragmaagent.statements;
 
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;

@@ -1,6 +1,7 @@
-package io.github.sqlitepragmaagent.guard;
+package io.github.sqlitepragmaagent.statements;
 
 import io.github.sqlitepragmaagent.log.OnceLog;
+import io.github.sqlitepragmaagent.support.Statements;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ import org.slf4j.Logger;
  * with "no such table". So where such references exist, the agent leaves foreign keys off on that
  * database and says why, once.
  */
-public final class DanglingReferences {
+final class DanglingReferences {
 
     /** Past this many databases the memory starts over (a check costs one query, so forgetting is cheap). */
     private static final int MAX_DATABASES = 10_000;
@@ -31,7 +32,7 @@ public final class DanglingReferences {
     /** Database path to its dangling references ("" when none), as last checked. */
     private final ConcurrentMap<String, String> checked = new ConcurrentHashMap<String, String>();
 
-    public DanglingReferences(Logger log) {
+    DanglingReferences(Logger log) {
         this.log = log;
     }
 
@@ -39,7 +40,7 @@ public final class DanglingReferences {
      * True when foreign keys may be enforced on {@code database}; otherwise switches them off on
      * {@code connection} and warns once per database and schema state.
      */
-    public boolean allowEnforcement(String database, Connection connection) throws SQLException {
+    boolean allowEnforcement(String database, Connection connection) throws SQLException {
         String dangling = checked.get(database);
         if (dangling == null) {
             dangling = describe(find(connection));
@@ -51,12 +52,7 @@ public final class DanglingReferences {
         if (dangling.isEmpty()) {
             return true;
         }
-        Statement statement = connection.createStatement();
-        try {
-            statement.execute("PRAGMA foreign_keys=OFF");
-        } finally {
-            statement.close();
-        }
+        Statements.execute(connection, "PRAGMA foreign_keys=OFF");
         if (once.first(database + "|" + dangling)) {
             log.warn("db={} foreign_keys left OFF: foreign keys reference tables that do not exist ({}), so with"
                     + " enforcement every write to those child tables would fail (without the agent nothing is enforced);"
@@ -67,27 +63,21 @@ public final class DanglingReferences {
     }
 
     /** The schema of {@code database} changed (DDL seen): check again at its next connection. */
-    public void schemaChanged(String database) {
+    void schemaChanged(String database) {
         checked.remove(database);
     }
 
     /** {@code child.column->missing_table} for each dangling reference of the main schema. */
-    public static List<String> find(Connection connection) throws SQLException {
+    static List<String> find(Connection connection) throws SQLException {
         List<String> dangling = new ArrayList<String>();
-        Statement statement = connection.createStatement();
-        try {
-            ResultSet rows = statement.executeQuery("SELECT m.name, p.\"from\", p.\"table\" FROM sqlite_master m"
-                    + " JOIN pragma_foreign_key_list(m.name) p WHERE m.type = 'table' AND NOT EXISTS (SELECT 1 FROM sqlite_master t"
-                    + " WHERE t.type = 'table' AND lower(t.name) = lower(p.\"table\")) ORDER BY m.name, p.id, p.seq");
-            try {
-                while (rows.next()) {
-                    dangling.add(rows.getString(1) + "." + rows.getString(2) + "->" + rows.getString(3));
-                }
-            } finally {
-                rows.close();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT m.name, p.\"from\", p.\"table\" FROM sqlite_master m"
+                        + " JOIN pragma_foreign_key_list(m.name) p WHERE m.type = 'table' AND NOT EXISTS (SELECT 1 FROM"
+                        + " sqlite_master t WHERE t.type = 'table' AND lower(t.name) = lower(p.\"table\"))"
+                        + " ORDER BY m.name, p.id, p.seq")) {
+            while (rows.next()) {
+                dangling.add(rows.getString(1) + "." + rows.getString(2) + "->" + rows.getString(3));
             }
-        } finally {
-            statement.close();
         }
         return dangling;
     }

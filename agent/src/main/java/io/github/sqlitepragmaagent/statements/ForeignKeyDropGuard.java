@@ -1,11 +1,9 @@
-package io.github.sqlitepragmaagent.guard;
+package io.github.sqlitepragmaagent.statements;
 
 import io.github.sqlitepragmaagent.log.OnceLog;
-import io.github.sqlitepragmaagent.session.Session;
-import io.github.sqlitepragmaagent.session.SqlText;
+import io.github.sqlitepragmaagent.support.Statements;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.slf4j.Logger;
 
@@ -21,7 +19,7 @@ import org.slf4j.Logger;
  * the agent refuses the DROP with an SQLException (the transaction rolls back, nothing is lost) and
  * says how to run the migration instead.
  */
-public final class ForeignKeyDropGuard {
+final class ForeignKeyDropGuard {
 
     /**
      * Statements after a guarded DROP at which the agent checks whether the children reference an
@@ -33,13 +31,13 @@ public final class ForeignKeyDropGuard {
     private final DanglingReferences dangling;
     private final OnceLog once = new OnceLog();
 
-    public ForeignKeyDropGuard(Logger log, DanglingReferences dangling) {
+    ForeignKeyDropGuard(Logger log, DanglingReferences dangling) {
         this.log = log;
         this.dangling = dangling;
     }
 
     /** Before {@code sql} is compiled or run on the session's connection. */
-    public void beforeStatement(Session session, Object statement, String sql) throws SQLException {
+    void beforeStatement(Session session, Object statement, String sql) throws SQLException {
         // Runs before every statement: the first letter rules out everything but DDL at once.
         char first = SqlText.firstLetter(sql);
         boolean ddl = first == 'D' || first == 'A' || first == 'C';
@@ -78,7 +76,7 @@ public final class ForeignKeyDropGuard {
             log.error("db={} {}", session.database, message);
             throw new SQLException(message, "55000");
         }
-        execute(connection, "PRAGMA foreign_keys=OFF");
+        Statements.execute(connection, "PRAGMA foreign_keys=OFF");
         session.foreignKeysOffFor = statement == null ? sql : statement;
         session.restoreAttemptsLeft = RESTORE_ATTEMPTS;
         if (once.first("drop|" + session.database + "|" + table)) {
@@ -89,7 +87,7 @@ public final class ForeignKeyDropGuard {
     }
 
     /** After a transaction ended: foreign keys can be switched back on now. */
-    public void transactionEnded(Session session) throws SQLException {
+    void transactionEnded(Session session) throws SQLException {
         session.restoreAttemptsLeft = Math.max(session.restoreAttemptsLeft, 1);
         if (session.foreignKeysOffFor != null) {
             restore(session);
@@ -110,7 +108,7 @@ public final class ForeignKeyDropGuard {
         List<String> missing = DanglingReferences.find(connection);
         if (missing.isEmpty()) {
             session.foreignKeysOffFor = null;
-            execute(connection, "PRAGMA foreign_keys=ON");
+            Statements.execute(connection, "PRAGMA foreign_keys=ON");
             return;
         }
         if (--session.restoreAttemptsLeft <= 0) {
@@ -125,14 +123,5 @@ public final class ForeignKeyDropGuard {
     /** DDL that can change which tables foreign keys reference. */
     private static boolean isSchemaChange(String sql) {
         return SqlText.startsWithWord(sql, "DROP") || SqlText.startsWithWord(sql, "ALTER") || SqlText.startsWithWord(sql, "CREATE");
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        Statement statement = connection.createStatement();
-        try {
-            statement.execute(sql);
-        } finally {
-            statement.close();
-        }
     }
 }

@@ -1,6 +1,5 @@
-package io.github.sqlitepragmaagent.guard;
+package io.github.sqlitepragmaagent.statements;
 
-import io.github.sqlitepragmaagent.session.SqlText;
 
 /** The table a {@code DROP TABLE [IF EXISTS] [schema.]name} statement drops, read from its text. */
 final class DropTable {

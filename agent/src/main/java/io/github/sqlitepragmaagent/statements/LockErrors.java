@@ -1,4 +1,4 @@
-package io.github.sqlitepragmaagent.txn;
+package io.github.sqlitepragmaagent.statements;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -15,24 +15,13 @@ public final class LockErrors {
          * A statement inside a transaction: typically a transaction that read and then tried to write
          * after another connection wrote (SQLite fails that at once, without waiting: waiting could deadlock).
          */
-        UPGRADE("upgrade"),
+        UPGRADE,
         /** Beginning a transaction, after waiting out the busy timeout. */
-        BEGIN("begin"),
+        BEGIN,
         /** Committing. */
-        COMMIT("commit"),
+        COMMIT,
         /** A statement outside any transaction, after waiting out the busy timeout. */
-        STATEMENT("statement");
-
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
-        /** The word used in log lines. */
-        public String label() {
-            return label;
-        }
+        STATEMENT
     }
 
     private static final int SQLITE_BUSY = 5;
@@ -42,7 +31,7 @@ public final class LockErrors {
     private final AtomicBoolean upgradeWarned = new AtomicBoolean();
 
     /** True for SQLITE_BUSY and SQLITE_LOCKED, extended codes included. */
-    public static boolean isLockError(int code) {
+    static boolean isLockError(int code) {
         int primary = code & 0xff;
         return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
     }

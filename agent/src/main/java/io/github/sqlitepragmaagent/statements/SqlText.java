@@ -1,12 +1,10 @@
-package io.github.sqlitepragmaagent.session;
-
-import java.util.Locale;
+package io.github.sqlitepragmaagent.statements;
 
 /**
  * Reads just enough of a statement's text to know what kind it is: the hooks run on every statement,
  * so this looks at the first words only and allocates nothing for the common case.
  */
-public final class SqlText {
+final class SqlText {
 
     private SqlText() {}
 
@@ -32,7 +30,7 @@ public final class SqlText {
     }
 
     /** The statement's first character after blanks and comments, upper-cased; a space when there is none. */
-    public static char firstLetter(String sql) {
+    static char firstLetter(String sql) {
         if (sql == null) {
             return ' ';
         }
@@ -41,7 +39,7 @@ public final class SqlText {
     }
 
     /** True when the statement's first word is {@code word} (upper case, compared ignoring case). */
-    public static boolean startsWithWord(String sql, String word) {
+    static boolean startsWithWord(String sql, String word) {
         if (sql == null) {
             return false;
         }
@@ -53,8 +51,8 @@ public final class SqlText {
         return after == sql.length() || !isWordCharacter(sql.charAt(after));
     }
 
-    /** The words of the statement's beginning, upper-cased, up to {@code count} (identifiers as written). */
-    public static String[] firstWords(String sql, int count) {
+    /** The words of the statement's beginning, as written (quotes and case kept), up to {@code count}; null past the end. */
+    static String[] firstWords(String sql, int count) {
         String[] words = new String[count];
         int i = start(sql);
         for (int n = 0; n < count; n++) {
@@ -93,7 +91,7 @@ public final class SqlText {
     }
 
     /** An identifier as written ({@code "a""b"}, {@code [a]}, {@code `a`}, {@code 'a'}, {@code a}) without its quotes. */
-    public static String unquote(String identifier) {
+    static String unquote(String identifier) {
         if (identifier == null || identifier.length() < 2) {
             return identifier;
         }
@@ -110,12 +108,8 @@ public final class SqlText {
     }
 
     /** {@code name} as an SQL identifier in double quotes. */
-    public static String quote(String name) {
+    static String quote(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';
-    }
-
-    static String upper(String word) {
-        return word == null ? "" : word.toUpperCase(Locale.ROOT);
     }
 
     private static boolean isWordCharacter(char c) {

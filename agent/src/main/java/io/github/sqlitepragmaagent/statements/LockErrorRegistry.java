@@ -1,4 +1,4 @@
-package io.github.sqlitepragmaagent.txn;
+package io.github.sqlitepragmaagent.statements;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -20,7 +20,7 @@ public final class LockErrorRegistry {
     }
 
     /** Counts one lock error that reaches the app; the first upgrade error of a database is explained once. */
-    public void record(String database, LockErrors.Kind kind) {
+    void record(String database, LockErrors.Kind kind) {
         LockErrors errors = byDatabase.get(database);
         if (errors == null) {
             LockErrors created = new LockErrors();
