@@ -82,23 +82,13 @@ public final class AuditScheduler implements FirstOpenListener {
         if (request.kind() != OpenRequest.Kind.FILE) {
             return;
         }
-        // The audit must open the database through the very copy of SQLite the app's connection uses: a
-        // second copy in the process keeps its own lock table, and each close of its connection would drop
-        // the app's POSIX locks on the file (sqlite.org, "How To Corrupt An SQLite Database File", 2.2-2.3).
-        // So the driver class must be the one defined beside the connection's class, not one a parent
-        // loader or a different jar happens to resolve.
-        ClassLoader loader = connection.getClass().getClassLoader();
-        Class<?> driverClass;
-        try {
-            driverClass = JdbcDriver.classIn(loader);
-        } catch (ClassNotFoundException e) {
-            log.debug("no org.sqlite.JDBC beside {}: {} is not audited", connection.getClass().getName(), request.database());
-            return;
-        }
-        if (driverClass.getClassLoader() != loader) {
-            log.info("not auditing {}: its connection's class loader ({}) resolves org.sqlite.JDBC from another loader ({}),"
+        // The audit must open the database through the very copy of SQLite the app's connection uses
+        // (JdbcDriver.besideConnection says why), not one a parent loader or a different jar resolves.
+        Class<?> driverClass = JdbcDriver.besideConnection(connection);
+        if (driverClass == null) {
+            log.info("not auditing {}: the class loader of its connection ({}) does not define org.sqlite.JDBC itself,"
                     + " and an audit through another copy of SQLite would release the app's file locks",
-                    request.database(), loader, driverClass.getClassLoader());
+                    request.database(), connection.getClass().getClassLoader());
             return;
         }
         Waiting next = new Waiting(new AuditedDatabase(request.database(), driverClass),
@@ -125,6 +115,44 @@ public final class AuditScheduler implements FirstOpenListener {
         if (schedule) {
             thread().schedule(drain, config.auditDelayMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    @Override
+    public void anotherDriverCopy(OpenRequest request, Connection connection, ClassLoader other) {
+        final String path = request.database();
+        final Class<?> driverClass = JdbcDriver.besideConnection(connection);
+        final String loaders = other + " and " + connection.getClass().getClassLoader();
+        thread().execute(new Runnable() {
+            @Override
+            public void run() {
+                log.warn("{} is opened through two copies of sqlite-jdbc in this JVM (class loaders {}): each copy keeps"
+                        + " its own record of the file's locks, so while both are in use a connection closed through one"
+                        + " releases the locks of the other, with or without the agent (sqlite.org/howtocorrupt.html, 2.3);"
+                        + " put one sqlite-jdbc in a class loader both share (the container's lib/). The agent does not"
+                        + " audit this database while both copies are loaded (expected for a while after a redeploy,"
+                        + " until the old application's class loader is collected)", path, loaders);
+                AuditedDatabase database = find(path);
+                if (database != null && driverClass != null) {
+                    database.openedBy(driverClass);
+                }
+            }
+        });
+    }
+
+    /** The database at {@code path} as the audits know it, kept or still waiting for its first audit; audit thread only. */
+    private AuditedDatabase find(String path) {
+        AuditedDatabase known = databases.get(path);
+        if (known != null) {
+            return known;
+        }
+        synchronized (waiting) {
+            for (Waiting pending : waiting) {
+                if (pending.database.path.equals(path)) {
+                    return pending.database;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -164,7 +192,7 @@ public final class AuditScheduler implements FirstOpenListener {
             known.takeDriverOf(database);
             return;
         }
-        if (config.auditEnabled()) {
+        if (config.auditEnabled() && !database.sharedByDriverCopies()) {
             AuditReport report = audit(database, AuditReport.Kind.FIRST);
             if (report == null || report.get(DatabaseAuditor.STOPPED) != null) {
                 return;
@@ -240,6 +268,10 @@ public final class AuditScheduler implements FirstOpenListener {
         return thread.scheduleWithFixedDelay(new Runnable() {
             @Override
             public void run() {
+                if (database.sharedByDriverCopies()) {
+                    log.debug("audit db={} kind={} skipped: two copies of sqlite-jdbc are loaded that opened it", database.path, kind);
+                    return;
+                }
                 AuditReport report = audit(database, kind);
                 if (report != null && report.get(DatabaseAuditor.STOPPED) != null) {
                     forget(database);

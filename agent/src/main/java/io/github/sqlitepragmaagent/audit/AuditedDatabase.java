@@ -3,6 +3,9 @@ package io.github.sqlitepragmaagent.audit;
 import io.github.sqlitepragmaagent.driver.JdbcDriver;
 import java.lang.ref.WeakReference;
 import java.sql.Driver;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -12,6 +15,10 @@ import java.util.concurrent.ScheduledFuture;
  * <p>The driver's class is held weakly, never its class loader or a connection: a web application
  * that is undeployed must not be kept in memory by the agent's audits; once its driver is collected
  * the database is simply forgotten.
+ *
+ * <p>Where two copies of sqlite-jdbc open the file (two webapps, each with its own jar), it knows
+ * both, and is not audited while more than one is loaded: an audit connection closed through either
+ * copy would release the file locks the other copy's connections hold.
  */
 final class AuditedDatabase {
 
@@ -19,7 +26,8 @@ final class AuditedDatabase {
     private long lockErrorsAtLastAudit;
 
     final String path;
-    private volatile WeakReference<Class<?>> driverClass;
+    /** The driver classes of the copies of sqlite-jdbc that opened it, the newest last; audit thread only after construction. */
+    private final List<WeakReference<Class<?>>> driverClasses = new ArrayList<WeakReference<Class<?>>>();
     /** Touched by the audit thread only. */
     private ScheduledFuture<?> sizes;
     private ScheduledFuture<?> integrityChecks;
@@ -31,18 +39,47 @@ final class AuditedDatabase {
 
     AuditedDatabase(String path, Class<?> driverClass) {
         this.path = path;
-        this.driverClass = new WeakReference<Class<?>>(driverClass);
+        driverClasses.add(new WeakReference<Class<?>>(driverClass));
     }
 
-    /** A driver instance from the app's own sqlite-jdbc, or null when it is gone (its app was undeployed). */
+    /** A driver instance from the app's own sqlite-jdbc (the newest copy loaded), or null when every copy is gone. */
     Driver driver() throws ReflectiveOperationException {
-        Class<?> type = driverClass.get();
-        return type == null ? null : JdbcDriver.instance(type);
+        List<Class<?>> loaded = loadedDrivers();
+        return loaded.isEmpty() ? null : JdbcDriver.instance(loaded.get(loaded.size() - 1));
+    }
+
+    /** True while two or more copies of sqlite-jdbc that opened this database are loaded. */
+    boolean sharedByDriverCopies() {
+        return loadedDrivers().size() > 1;
+    }
+
+    /** Another copy of sqlite-jdbc (or the same, again) opened this database: the newest is preferred. */
+    void openedBy(Class<?> driverClass) {
+        for (Iterator<WeakReference<Class<?>>> known = driverClasses.iterator(); known.hasNext();) {
+            Class<?> type = known.next().get();
+            if (type == null || type == driverClass) {
+                known.remove();
+            }
+        }
+        driverClasses.add(new WeakReference<Class<?>>(driverClass));
     }
 
     /** From now on, audits open this database with {@code other}'s driver (the app that opened it last). */
     void takeDriverOf(AuditedDatabase other) {
-        driverClass = other.driverClass;
+        for (Class<?> type : other.loadedDrivers()) {
+            openedBy(type);
+        }
+    }
+
+    private List<Class<?>> loadedDrivers() {
+        List<Class<?>> loaded = new ArrayList<Class<?>>(driverClasses.size());
+        for (WeakReference<Class<?>> reference : driverClasses) {
+            Class<?> type = reference.get();
+            if (type != null) {
+                loaded.add(type);
+            }
+        }
+        return loaded;
     }
 
     void schedules(ScheduledFuture<?> sizeAudits, ScheduledFuture<?> integrityAudits) {

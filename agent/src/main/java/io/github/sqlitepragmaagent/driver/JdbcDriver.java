@@ -18,6 +18,23 @@ public final class JdbcDriver {
         return Class.forName(CLASS_NAME, false, loader);
     }
 
+    /**
+     * The driver class defined by the class loader of {@code connection}'s own class, or null when that
+     * loader resolves {@code org.sqlite.JDBC} elsewhere (a parent loader, another jar) or not at all.
+     * Whatever the agent opens for a database the app uses must go through this very copy: another
+     * copy of the native library keeps its own lock table, and each close through it would release the
+     * app's POSIX locks on the file (sqlite.org, "How To Corrupt An SQLite Database File", 2.2-2.3).
+     */
+    public static Class<?> besideConnection(Object connection) {
+        ClassLoader loader = connection.getClass().getClassLoader();
+        try {
+            Class<?> driverClass = classIn(loader);
+            return driverClass.getClassLoader() == loader ? driverClass : null;
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
     /** A new instance of {@code driverClass}, which initialises the class if it was not yet. */
     public static Driver instance(Class<?> driverClass) throws ReflectiveOperationException {
         return (Driver) driverClass.getDeclaredConstructor().newInstance();

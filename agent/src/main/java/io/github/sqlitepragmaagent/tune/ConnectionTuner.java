@@ -3,6 +3,7 @@ package io.github.sqlitepragmaagent.tune;
 import io.github.sqlitepragmaagent.bridge.ConnectionListener;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.PragmaSpec.Step;
+import io.github.sqlitepragmaagent.driver.DriverCopies;
 import io.github.sqlitepragmaagent.driver.DriverHandles;
 import io.github.sqlitepragmaagent.support.Faults;
 import java.sql.Connection;
@@ -24,6 +25,7 @@ public final class ConnectionTuner implements ConnectionListener {
     private final FirstOpenListener firstOpenListener;
     private final TunedConnectionListener next;
     private final SettingsCache settings;
+    private final DriverCopies driverCopies = new DriverCopies();
     /** See {@link Faults#TUNE}: the tuner's own failure, on demand. */
     private final boolean injectedFault = Faults.TUNE.active();
 
@@ -83,6 +85,12 @@ public final class ConnectionTuner implements ConnectionListener {
             String readBack = tune((Connection) connection, request, database, describe, handover);
             if (describe && reports.tuned(request, readBack)) {
                 firstOpenListener.firstOpen(request, (Connection) connection);
+            }
+            if (request.kind() == OpenRequest.Kind.FILE) {
+                ClassLoader other = driverCopies.anotherCopy(request.database(), connection.getClass().getClassLoader());
+                if (other != null) {
+                    firstOpenListener.anotherDriverCopy(request, (Connection) connection, other);
+                }
             }
             stats.connectionTuned();
         } catch (Throwable t) {

@@ -2,7 +2,10 @@ package io.github.sqlitepragmaagent.tune;
 
 import java.sql.Connection;
 
-/** Told the first time this JVM opens each database, right after that first connection is tuned. */
+/**
+ * Told the first time this JVM opens each database, right after that first connection is tuned, and
+ * the first time another copy of sqlite-jdbc opens a database that one copy already opened.
+ */
 public interface FirstOpenListener {
 
     /** A listener that does nothing. */
@@ -16,4 +19,11 @@ public interface FirstOpenListener {
      * keep {@code connection}, which belongs to the app.
      */
     void firstOpen(OpenRequest request, Connection connection);
+
+    /**
+     * {@code connection} was opened through a copy of sqlite-jdbc (its class loader) other than
+     * {@code other}'s, which opened the same database before and is still loaded. Same rules as
+     * {@link #firstOpen}. Nothing by default: only the audits open databases of their own.
+     */
+    default void anotherDriverCopy(OpenRequest request, Connection connection, ClassLoader other) {}
 }

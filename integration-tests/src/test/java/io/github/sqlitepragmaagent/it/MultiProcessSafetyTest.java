@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlitepragmaagent.it.apps.OtherWriterApp;
 import io.github.sqlitepragmaagent.it.apps.SharedFileApp;
+import io.github.sqlitepragmaagent.it.apps.TwoDriverCopiesApp;
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,5 +199,34 @@ class MultiProcessSafetyTest {
         assertEquals(0, result.exitStatus(), result::toString);
         assertEquals(0, other.exitStatus(), other::toString);
         return new Exclusive(other.get("other.result"), result.get("app.commit"), Long.parseLong(result.get("app.rows")));
+    }
+
+    // --- two copies of sqlite-jdbc in one JVM on one file ----------------------------------------------
+
+    @Test
+    void aDatabaseOpenedThroughTwoCopiesOfTheDriverIsNamedAndNotAuditedWhileBothAreLoaded() throws Exception {
+        Path shared = dir.resolve("shared.db");
+        Path control = dir.resolve("control.db");
+        String jar = AppJvm.APP_LIBS.resolve("sqlite-jdbc.jar").toString();
+        AppResult without = AppJvm.withoutAgent()
+                .run(TwoDriverCopiesApp.class, jar, dir.resolve("plain-shared.db").toString(), dir.resolve("plain-control.db").toString());
+        assertEquals(0, without.exitStatus(), without::toString);
+        assertEquals("2", without.get("app.rows"), without::toString);
+
+        AppResult result = AppJvm.withAgent().agentArguments(FREQUENT_AUDITS).jvmOption("-Dapp.expect.agent=true")
+                .timeout(Duration.ofMinutes(2)).run(TwoDriverCopiesApp.class, jar, shared.toString(), control.toString());
+
+        assertEquals(0, result.exitStatus(), result::toString);
+        assertEquals(without.get("app.rows"), result.get("app.rows"), result::toString);
+        assertEquals("wal", result.get("second.journal_mode"), "the second copy's connection is tuned too: " + result);
+        List<String> lines = result.agentLines();
+        List<String> warnings = result.agentLinesContaining("two copies of sqlite-jdbc");
+        assertEquals(1, warnings.size(), result::toString);
+        assertTrue(warnings.get(0).contains("[WARN]") && warnings.get(0).contains(shared.toString()), warnings::toString);
+        List<String> after = lines.subList(lines.indexOf(warnings.get(0)) + 1, lines.size());
+        assertEquals(List.of(), after.stream().filter(line -> line.contains("audit db=" + shared + " ")).toList(),
+                "no audit of the shared database while both copies are loaded");
+        assertTrue(after.stream().filter(line -> line.contains("audit db=" + control + " ")).count() >= 3,
+                "the control database's audits went on: " + result);
     }
 }
