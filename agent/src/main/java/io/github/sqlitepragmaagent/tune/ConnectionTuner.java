@@ -20,7 +20,7 @@ public final class ConnectionTuner implements ConnectionListener {
     private final AgentConfig config;
     private final TuningStats stats;
     private final TuningReports reports;
-    private final FirstOpenListener firstOpenListener;
+    private final OpenListener openListener;
     private final SettingsCache settings;
     /** See {@link Faults#TUNE}: the tuner's own failure, on demand. */
     private final boolean injectedFault = Faults.TUNE.active();
@@ -30,11 +30,11 @@ public final class ConnectionTuner implements ConnectionListener {
     private final TuningStep pragmas = new PragmaBatchStep();
     private final SynchronousRule synchronous;
 
-    public ConnectionTuner(AgentConfig config, Logger log, TuningStats stats, FirstOpenListener firstOpenListener) {
+    public ConnectionTuner(AgentConfig config, Logger log, TuningStats stats, OpenListener openListener) {
         this.config = config;
         this.stats = stats;
         this.reports = new TuningReports(log);
-        this.firstOpenListener = firstOpenListener;
+        this.openListener = openListener;
         this.settings = new SettingsCache(config);
         this.synchronous = new SynchronousRule(reports);
     }
@@ -78,7 +78,9 @@ public final class ConnectionTuner implements ConnectionListener {
             boolean describe = reports.wantsReadBack(request);
             String readBack = tune((Connection) connection, request, database, describe, follower);
             if (describe && reports.tuned(request, readBack)) {
-                firstOpenListener.firstOpen(request, (Connection) connection);
+                openListener.firstOpen(request, (Connection) connection);
+            } else {
+                openListener.opened(request, (Connection) connection);
             }
             stats.connectionTuned();
         } catch (Throwable t) {
