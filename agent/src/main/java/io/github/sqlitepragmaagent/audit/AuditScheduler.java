@@ -6,14 +6,18 @@ import io.github.sqlitepragmaagent.driver.JdbcDriver;
 import io.github.sqlitepragmaagent.jmx.AgentStatus;
 import io.github.sqlitepragmaagent.jmx.JmxRegistry;
 import io.github.sqlitepragmaagent.statements.LockErrorRegistry;
-import io.github.sqlitepragmaagent.tune.FirstOpenListener;
+import io.github.sqlitepragmaagent.tune.OpenListener;
 import io.github.sqlitepragmaagent.tune.OpenRequest;
 import io.github.sqlitepragmaagent.tune.TuningStats;
 import java.sql.Connection;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +37,13 @@ import org.slf4j.Logger;
  * (each with its bean). Every database gets its first audit; past the second cap the database opened
  * longest ago makes room; a database whose file or driver is gone is forgotten. Each cap is announced
  * once, when it is first reached.
+ *
+ * <p>A database the app no longer uses leaves too, so that JMX (and the series an exporter makes of it)
+ * stays bounded by what the app uses now: once no connection of the app has been open to it for
+ * {@code audit.idle.forget}, it leaves the periodic audits and JMX; the app's next connection to it
+ * brings it back, with a first audit.
  */
-public final class AuditScheduler implements FirstOpenListener {
+public final class AuditScheduler implements OpenListener {
 
     private final AgentConfig config;
     private final Logger log;
@@ -42,6 +51,7 @@ public final class AuditScheduler implements FirstOpenListener {
     private final TuningStats stats;
     private final int maxDatabases;
     private final int maxPending;
+    private final long idleMillis;
 
     /** First audits waiting, the one opened longest ago first. Guarded by itself, as is what follows. */
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<Waiting>();
@@ -54,6 +64,19 @@ public final class AuditScheduler implements FirstOpenListener {
     private boolean databaseCapAnnounced;
     private boolean agentRegistered;
     private final AtomicLong auditsRun = new AtomicLong();
+
+    /**
+     * Whether the app still uses each database it opened, by path: written by the app's threads as
+     * they open connections, read by the audit thread. An entry lives while its database is kept or
+     * used; the idle sweep removes the others.
+     */
+    private final ConcurrentMap<String, DatabaseUse> uses = new ConcurrentHashMap<String, DatabaseUse>();
+    /**
+     * Databases that left for idleness, so that the app's next connection brings them back; at most
+     * {@code audit.max.databases}, the one that left longest ago dropped first. Guarded by itself.
+     */
+    private final Map<String, Boolean> leftIdle;
+    private boolean idleSweepScheduled;
 
     private final LockErrorRegistry lockErrors;
     private volatile ScheduledThreadPoolExecutor thread;
@@ -75,6 +98,38 @@ public final class AuditScheduler implements FirstOpenListener {
         this.stats = stats;
         this.maxDatabases = config.auditMaxDatabases();
         this.maxPending = config.auditMaxPending();
+        this.idleMillis = config.auditIdleForgetMillis();
+        final int leftIdleCap = maxDatabases;
+        this.leftIdle = new LinkedHashMap<String, Boolean>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > leftIdleCap;
+            }
+        };
+    }
+
+    /**
+     * A further connection to a database: it is still in use. A database that left for idleness comes
+     * back here, as if opened for the first time.
+     */
+    @Override
+    public void opened(OpenRequest request, Connection connection) {
+        if (request.kind() != OpenRequest.Kind.FILE || idleMillis == 0) {
+            return;
+        }
+        DatabaseUse use = uses.get(request.database());
+        if (use != null && use.opened(connection, System.currentTimeMillis())) {
+            return;
+        }
+        boolean cameBack;
+        synchronized (leftIdle) {
+            cameBack = leftIdle.containsKey(request.database());
+        }
+        if (cameBack || use != null) {
+            firstOpen(request, connection);
+        }
     }
 
     @Override
@@ -90,6 +145,12 @@ public final class AuditScheduler implements FirstOpenListener {
                     + " and an audit through another copy of SQLite would release the app's file locks",
                     request.database(), connection.getClass().getClassLoader());
             return;
+        }
+        if (idleMillis > 0) {
+            useOf(request.database()).opened(connection, System.currentTimeMillis());
+            synchronized (leftIdle) {
+                leftIdle.remove(request.database());
+            }
         }
         Waiting next = new Waiting(new AuditedDatabase(request.database(), driverClass),
                 System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.auditDelayMillis()));
@@ -186,6 +247,7 @@ public final class AuditScheduler implements FirstOpenListener {
     /** The audit thread's part of a database's first open: its first audit, then its place among those kept. */
     private void first(AuditedDatabase database) {
         registerAgent();
+        scheduleIdleSweep();
         AuditedDatabase known = databases.get(database.path);
         if (known != null) {
             // The tuner offered it again (it forgets past its own bound): keep auditing, with the newer driver.
@@ -195,6 +257,7 @@ public final class AuditScheduler implements FirstOpenListener {
         if (config.auditEnabled() && !database.sharedByDriverCopies()) {
             AuditReport report = audit(database, AuditReport.Kind.FIRST);
             if (report == null || report.get(DatabaseAuditor.STOPPED) != null) {
+                uses.remove(database.path);
                 return;
             }
         }
@@ -207,6 +270,7 @@ public final class AuditScheduler implements FirstOpenListener {
             AuditedDatabase dropped = oldest.next();
             oldest.remove();
             dropped.stop();
+            uses.remove(dropped.path);
             jmx.unregisterDatabase(dropped.path);
             if (!databaseCapAnnounced) {
                 databaseCapAnnounced = true;
@@ -218,9 +282,84 @@ public final class AuditScheduler implements FirstOpenListener {
         }
         databases.put(database.path, database);
         databaseCount = databases.size();
-        jmx.registerDatabase(database.path, new DatabaseStatus(database, lockErrors));
+        // Normally the entry its first open made; a fresh one (in use from now) if the sweep took that away meanwhile.
+        DatabaseUse use = idleMillis > 0 ? useOf(database.path) : null;
+        jmx.registerDatabase(database.path, new DatabaseStatus(database, lockErrors, use));
         if (config.auditEnabled()) {
             schedulePeriodic(database);
+        }
+    }
+
+    /** The database's live use record, made if there is none or the one there was retired. Any thread. */
+    private DatabaseUse useOf(String path) {
+        while (true) {
+            DatabaseUse current = uses.get(path);
+            if (current != null && !current.retired()) {
+                return current;
+            }
+            DatabaseUse fresh = new DatabaseUse(System.currentTimeMillis());
+            if (current == null ? uses.putIfAbsent(path, fresh) == null : uses.replace(path, current, fresh)) {
+                return fresh;
+            }
+        }
+    }
+
+    private void scheduleIdleSweep() {
+        if (idleMillis == 0 || idleSweepScheduled) {
+            return;
+        }
+        idleSweepScheduled = true;
+        // A quarter of the idle time, within [250 ms, 1 min]: a database leaves at most that late.
+        long period = Math.max(250, Math.min(60000, idleMillis / 4));
+        thread.scheduleWithFixedDelay(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    sweepIdle();
+                } catch (Throwable t) {
+                    // A periodic task that throws is never run again: say it and go on at the next sweep.
+                    log.warn("idle sweep failed: {}", t.toString());
+                }
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Audit thread: lets the databases the app stopped using leave, and drops the use records of no database kept. */
+    private void sweepIdle() {
+        long now = System.currentTimeMillis();
+        for (Iterator<AuditedDatabase> i = databases.values().iterator(); i.hasNext();) {
+            AuditedDatabase database = i.next();
+            DatabaseUse use = uses.get(database.path);
+            if (use == null || !use.retireIfIdle(idleMillis, now)) {
+                continue;
+            }
+            // Marked before the use record goes, so that a connection opened meanwhile brings the database back.
+            synchronized (leftIdle) {
+                leftIdle.put(database.path, Boolean.TRUE);
+            }
+            if (use != null) {
+                uses.remove(database.path, use);
+            }
+            i.remove();
+            databaseCount = databases.size();
+            database.stop();
+            jmx.unregisterDatabase(database.path);
+            log.info("db={} left the periodic audits and JMX: no connection of the app open to it for {} ms"
+                    + " (audit.idle.forget); its next connection brings it back", database.path, idleMillis);
+        }
+        // A database neither kept nor waiting (its first audit skipped past audit.max.pending) needs no record
+        // once its connections are closed: the app may open thousands of such databases.
+        Set<String> waitingPaths = new HashSet<String>();
+        synchronized (waiting) {
+            for (Waiting next : waiting) {
+                waitingPaths.add(next.database.path);
+            }
+        }
+        for (Map.Entry<String, DatabaseUse> entry : uses.entrySet()) {
+            String path = entry.getKey();
+            if (!databases.containsKey(path) && !waitingPaths.contains(path) && entry.getValue().openConnections(now) == 0) {
+                uses.remove(path, entry.getValue());
+            }
         }
     }
 
@@ -230,6 +369,7 @@ public final class AuditScheduler implements FirstOpenListener {
         if (databases.get(database.path) == database) {
             databases.remove(database.path);
             databaseCount = databases.size();
+            uses.remove(database.path);
             jmx.unregisterDatabase(database.path);
         }
     }

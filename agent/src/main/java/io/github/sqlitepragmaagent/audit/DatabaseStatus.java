@@ -3,16 +3,29 @@ package io.github.sqlitepragmaagent.audit;
 import io.github.sqlitepragmaagent.jmx.DatabaseMXBean;
 import io.github.sqlitepragmaagent.statements.LockErrorRegistry;
 import io.github.sqlitepragmaagent.statements.LockErrors;
+import java.io.File;
 
-/** A database's last audit, as JMX shows it. */
+/**
+ * A database as JMX shows it: its last audit, and what is cheap enough to read at each request (file
+ * sizes by stat, lock errors, open connections), so that a scrape every few seconds sees them fresh.
+ */
 final class DatabaseStatus implements DatabaseMXBean {
 
     private final AuditedDatabase database;
     private final LockErrorRegistry lockErrors;
+    /** Null when use is not tracked ({@code audit.idle.forget=off}). */
+    private final DatabaseUse use;
+    private final File file;
+    private final File wal;
+    private final File shm;
 
-    DatabaseStatus(AuditedDatabase database, LockErrorRegistry lockErrors) {
+    DatabaseStatus(AuditedDatabase database, LockErrorRegistry lockErrors, DatabaseUse use) {
         this.database = database;
         this.lockErrors = lockErrors;
+        this.use = use;
+        this.file = new File(database.path);
+        this.wal = new File(database.path + "-wal");
+        this.shm = new File(database.path + "-shm");
     }
 
     @Override
@@ -123,22 +136,67 @@ final class DatabaseStatus implements DatabaseMXBean {
         return last == null ? "" : last.sqliteVersion;
     }
 
+    // Sizes are stats, never opens (File.length is 0 for a file that is not there): the agent opens a database's
+    // files only through SQLite, whose POSIX locks another descriptor's close would release.
+
     @Override
     public long getFileBytes() {
-        AuditSnapshot last = database.last();
-        return last == null ? -1 : last.bytes;
+        return file.length();
     }
 
     @Override
     public long getWalBytes() {
-        AuditSnapshot last = database.last();
-        return last == null ? -1 : last.walBytes;
+        return wal.length();
     }
 
     @Override
     public long getShmBytes() {
+        return shm.length();
+    }
+
+    @Override
+    public long getWalMode() {
         AuditSnapshot last = database.last();
-        return last == null ? -1 : last.shmBytes;
+        return last == null || last.journalMode.isEmpty() ? -1 : "wal".equalsIgnoreCase(last.journalMode) ? 1 : 0;
+    }
+
+    @Override
+    public long getIntegrityOk() {
+        AuditSnapshot integrity = database.lastIntegrity();
+        if (integrity == null) {
+            return -1;
+        }
+        return "ok".equals(integrity.integrity) ? 1 : "corrupt".equals(integrity.integrity) ? 0 : -1;
+    }
+
+    @Override
+    public long getLastAuditLevel() {
+        AuditSnapshot last = database.last();
+        if (last == null) {
+            return -1;
+        }
+        return "ok".equals(last.result) ? 0 : "warn".equals(last.result) ? 1 : "error".equals(last.result) ? 2 : -1;
+    }
+
+    @Override
+    public long getLastAuditAgeSeconds() {
+        AuditSnapshot last = database.last();
+        return last == null ? -1 : ageSeconds(last.startedAtMillis);
+    }
+
+    @Override
+    public long getLastIntegrityCheckAgeSeconds() {
+        AuditSnapshot integrity = database.lastIntegrity();
+        return integrity == null ? -1 : ageSeconds(integrity.startedAtMillis);
+    }
+
+    @Override
+    public long getOpenConnections() {
+        return use == null ? -1 : use.openConnections(System.currentTimeMillis());
+    }
+
+    private static long ageSeconds(long startedAtMillis) {
+        return Math.max(0, (System.currentTimeMillis() - startedAtMillis) / 1000);
     }
 
     @Override

@@ -11,7 +11,7 @@ import io.github.sqlitepragmaagent.log.AgentLog;
 import io.github.sqlitepragmaagent.support.MountTable;
 import io.github.sqlitepragmaagent.support.Text;
 import io.github.sqlitepragmaagent.tune.ConnectionTuner;
-import io.github.sqlitepragmaagent.tune.FirstOpenListener;
+import io.github.sqlitepragmaagent.tune.OpenListener;
 import io.github.sqlitepragmaagent.tune.TunedConnectionListener;
 import io.github.sqlitepragmaagent.tune.TuningStats;
 import java.io.File;
@@ -154,7 +154,7 @@ final class CheckCommand implements Command {
 
         Inspectors(AgentConfig config) {
             check = new DatabaseCheck(config);
-            tuner = new ConnectionTuner(config, AgentLog.get(), new TuningStats(), FirstOpenListener.NONE,
+            tuner = new ConnectionTuner(config, AgentLog.get(), new TuningStats(), OpenListener.NONE,
                     TunedConnectionListener.NONE);
         }
     }

@@ -101,6 +101,11 @@ public final class AgentConfig {
         return value(AgentOptions.AUDIT_MAX_PENDING).intValue();
     }
 
+    /** Milliseconds without an open connection after which a database is forgotten; 0 for never. */
+    public long auditIdleForgetMillis() {
+        return value(AgentOptions.AUDIT_IDLE_FORGET);
+    }
+
     /** The pragmas to apply, in apply order; those left untouched ({@code keep}) are absent. */
     public List<PragmaSetting> pragmas() {
         return pragmas;

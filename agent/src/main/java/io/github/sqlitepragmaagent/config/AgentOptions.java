@@ -66,10 +66,14 @@ public final class AgentOptions {
             "first audits waiting at once (databases opened within `audit.delay`, or faster than they are audited);"
                     + " past it the oldest waiting one is skipped (announced once)");
 
+    public static final ConfigOption<Long> AUDIT_IDLE_FORGET = global("audit.idle.forget", Parsers.duration(1000, true), "24h",
+            "a database the app has had no connection open to for this long leaves the periodic audits and JMX (its"
+                    + " series stop); the app's next connection to it brings it back with a first audit; `off` keeps it");
+
     private static final List<ConfigOption<?>> ALL = Collections.unmodifiableList(Arrays.<ConfigOption<?>>asList(
             ENABLED, OVERRIDE, STRICT, LOG_LEVEL, CONFIG, WAL_NETWORK, TRANSACTION_MODE, AUDIT_ENABLED, AUDIT_DELAY,
             AUDIT_INTERVAL, AUDIT_INTEGRITY, AUDIT_INTEGRITY_INTERVAL, AUDIT_INTEGRITY_TIMEOUT, AUDIT_WAL_WARN,
-            AUDIT_SIZE_WARN, AUDIT_LOG_FILE, AUDIT_MAX_DATABASES, AUDIT_MAX_PENDING));
+            AUDIT_SIZE_WARN, AUDIT_LOG_FILE, AUDIT_MAX_DATABASES, AUDIT_MAX_PENDING, AUDIT_IDLE_FORGET));
 
     private AgentOptions() {}
 

@@ -2,7 +2,13 @@ package io.github.sqlitepragmaagent.jmx;
 
 /**
  * One database file, under {@code io.github.sqlitepragmaagent:type=Database,path="<absolute path>"}:
- * what its last audit found. Numbers are -1 and strings empty until an audit has measured them.
+ * what its last audit found, its sizes now, and what the app met on it. Numbers are -1 and strings
+ * empty until an audit has measured them.
+ *
+ * <p>For exporters, every attribute is a plain number or string; the strings have a number beside them
+ * ({@code JournalMode}: {@code WalMode}, {@code Integrity}: {@code IntegrityOk}, {@code LastAuditResult}:
+ * {@code LastAuditLevel}). The counters, which only grow while the bean lives, are {@code AuditsRun} and
+ * {@code LockErrors*}; every other number is a gauge.
  */
 public interface DatabaseMXBean {
 
@@ -42,10 +48,13 @@ public interface DatabaseMXBean {
 
     String getSqliteVersion();
 
+    /** The database file's size now, read at each request (a stat, the file is not opened); 0 when it is gone. */
     long getFileBytes();
 
+    /** The {@code -wal} file's size now, read at each request; 0 when there is none. */
     long getWalBytes();
 
+    /** The {@code -shm} file's size now, read at each request; 0 when there is none. */
     long getShmBytes();
 
     long getPageSize();
@@ -56,9 +65,31 @@ public interface DatabaseMXBean {
 
     long getReclaimableBytes();
 
+    /** Counter: audits run on this database. */
     long getAuditsRun();
 
-    /** "Database is locked" errors (SQLITE_BUSY/SQLITE_LOCKED) that reached the app on this database. */
+    /** {@link #getJournalMode()} as a number: 1 in WAL, 0 in any other mode, -1 before the first audit. */
+    long getWalMode();
+
+    /** {@link #getIntegrity()} as a number: 1 ok, 0 corrupt, -1 not known (no check yet, timed out, failed, or off). */
+    long getIntegrityOk();
+
+    /** {@link #getLastAuditResult()} as a number: 0 ok, 1 warn, 2 error, -1 before the first audit. */
+    long getLastAuditLevel();
+
+    /** Seconds since the last audit started; -1 before the first. */
+    long getLastAuditAgeSeconds();
+
+    /** Seconds since the last integrity check started; -1 before the first. */
+    long getLastIntegrityCheckAgeSeconds();
+
+    /**
+     * The app's connections to this database that are open now (pooled idle ones included); -1 when
+     * {@code audit.idle.forget=off}, which turns this tracking off.
+     */
+    long getOpenConnections();
+
+    /** Counter: "database is locked" errors (SQLITE_BUSY/SQLITE_LOCKED) that reached the app on this database. */
     long getLockErrors();
 
     /** Of those: a statement inside a transaction, typically a read-then-write upgrade that SQLite fails at once. */

@@ -22,7 +22,7 @@ public final class ConnectionTuner implements ConnectionListener {
     private final AgentConfig config;
     private final TuningStats stats;
     private final TuningReports reports;
-    private final FirstOpenListener firstOpenListener;
+    private final OpenListener openListener;
     private final TunedConnectionListener next;
     private final SettingsCache settings;
     private final DriverCopies driverCopies = new DriverCopies();
@@ -35,15 +35,15 @@ public final class ConnectionTuner implements ConnectionListener {
     private final SynchronousRule synchronous;
 
     /**
-     * {@code firstOpenListener} hears of each database's first tuned connection, {@code next} of every
-     * connection the tuner resolved.
+     * {@code openListener} hears of each tuned connection (the database's first apart), {@code next} of
+     * every connection the tuner resolved.
      */
-    public ConnectionTuner(AgentConfig config, Logger log, TuningStats stats, FirstOpenListener firstOpenListener,
+    public ConnectionTuner(AgentConfig config, Logger log, TuningStats stats, OpenListener openListener,
             TunedConnectionListener next) {
         this.config = config;
         this.stats = stats;
         this.reports = new TuningReports(log);
-        this.firstOpenListener = firstOpenListener;
+        this.openListener = openListener;
         this.next = next;
         this.settings = new SettingsCache(config);
         this.synchronous = new SynchronousRule(reports);
@@ -84,12 +84,14 @@ public final class ConnectionTuner implements ConnectionListener {
             boolean describe = reports.wantsReadBack(request);
             String readBack = tune((Connection) connection, request, database, describe, handover);
             if (describe && reports.tuned(request, readBack)) {
-                firstOpenListener.firstOpen(request, (Connection) connection);
+                openListener.firstOpen(request, (Connection) connection);
+            } else {
+                openListener.opened(request, (Connection) connection);
             }
             if (request.kind() == OpenRequest.Kind.FILE) {
                 ClassLoader other = driverCopies.anotherCopy(request.database(), connection.getClass().getClassLoader());
                 if (other != null) {
-                    firstOpenListener.anotherDriverCopy(request, (Connection) connection, other);
+                    openListener.anotherDriverCopy(request, (Connection) connection, other);
                 }
             }
             stats.connectionTuned();

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.ConfigLoader;
 import io.github.sqlitepragmaagent.tune.ConnectionTuner;
-import io.github.sqlitepragmaagent.tune.FirstOpenListener;
+import io.github.sqlitepragmaagent.tune.OpenListener;
 import io.github.sqlitepragmaagent.tune.TunedConnection;
 import io.github.sqlitepragmaagent.tune.TuningStats;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class OpenPathTest {
     private ConnectionTuner tuner() {
         AgentConfig config = ConfigLoader.load("transaction_mode=IMMEDIATE,rule.1.match=" + dir + "/ruled-*.db"
                 + ",rule.1.transaction_mode=EXCLUSIVE", Map.of(), Map.of()).config();
-        return new ConnectionTuner(config, log, new TuningStats(), FirstOpenListener.NONE, tuned -> {
+        return new ConnectionTuner(config, log, new TuningStats(), OpenListener.NONE, tuned -> {
             handedOn.add(tuned);
             hooks.sessions().connectionTuned(tuned);
         });

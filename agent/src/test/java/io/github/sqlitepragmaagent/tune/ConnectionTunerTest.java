@@ -28,7 +28,7 @@ class ConnectionTunerTest {
     private final CapturingLogger log = new CapturingLogger();
     private final TuningStats stats = new TuningStats();
 
-    private ConnectionTuner tuner(String arguments, FirstOpenListener listener) {
+    private ConnectionTuner tuner(String arguments, OpenListener listener) {
         return new ConnectionTuner(ConfigLoader.load(arguments, Map.of(), Map.of()).config(), log, stats, listener,
                 TunedConnectionListener.NONE);
     }
@@ -41,7 +41,7 @@ class ConnectionTunerTest {
 
     @Test
     void appliesTheDefaultsAndSaysSoOncePerDatabase() throws SQLException {
-        ConnectionTuner tuner = tuner(null, FirstOpenListener.NONE);
+        ConnectionTuner tuner = tuner(null, OpenListener.NONE);
         String url = "jdbc:sqlite:" + dir.resolve("a.db");
 
         for (int i = 0; i < 3; i++) {
@@ -62,7 +62,7 @@ class ConnectionTunerTest {
 
     @Test
     void theBusyTimeoutIsSetThroughTheDriverSoQueryTimeoutsKeepIt() throws SQLException {
-        try (Connection connection = openTuned(tuner(null, FirstOpenListener.NONE), "jdbc:sqlite:" + dir.resolve("b.db"),
+        try (Connection connection = openTuned(tuner(null, OpenListener.NONE), "jdbc:sqlite:" + dir.resolve("b.db"),
                 new Properties());
                 Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(1);
@@ -76,7 +76,7 @@ class ConnectionTunerTest {
         Path garbage = dir.resolve("not-a-database.db");
         Files.write(garbage, "this is not an SQLite file, just text that is long enough to be a header".repeat(20)
                 .getBytes(StandardCharsets.US_ASCII));
-        ConnectionTuner tuner = tuner(null, FirstOpenListener.NONE);
+        ConnectionTuner tuner = tuner(null, OpenListener.NONE);
         List<Connection> connections = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             connections.add(openTuned(tuner, "jdbc:sqlite:" + garbage, new Properties()));
@@ -96,7 +96,7 @@ class ConnectionTunerTest {
 
     @Test
     void theAppsOwnValuesAreKeptAndSaidOnce() throws SQLException {
-        ConnectionTuner tuner = tuner(null, FirstOpenListener.NONE);
+        ConnectionTuner tuner = tuner(null, OpenListener.NONE);
         String url = "jdbc:sqlite:" + dir.resolve("c.db") + "?synchronous=FULL";
         Properties properties = new Properties();
         properties.setProperty("cache_size", "-1234");
@@ -114,8 +114,16 @@ class ConnectionTunerTest {
 
     @Test
     void theAgentsOwnFailureNeverReachesTheAppAndIsLoggedOnce() throws SQLException {
-        ConnectionTuner tuner = tuner(null, (request, connection) -> {
-            throw new IllegalStateException("simulated agent bug");
+        ConnectionTuner tuner = tuner(null, new OpenListener() {
+            @Override
+            public void firstOpen(OpenRequest request, Connection connection) {
+                throw new IllegalStateException("simulated agent bug");
+            }
+
+            @Override
+            public void opened(OpenRequest request, Connection connection) {
+                throw new IllegalStateException("simulated agent bug");
+            }
         });
         String url = "jdbc:sqlite:" + dir.resolve("d.db");
 
@@ -130,7 +138,7 @@ class ConnectionTunerTest {
 
     @Test
     void aJournalModeSwitchedBackBySomeoneElseIsReassertedOnceTheConfirmationIsOlderThanASecond() throws Exception {
-        ConnectionTuner tuner = tuner(null, FirstOpenListener.NONE);
+        ConnectionTuner tuner = tuner(null, OpenListener.NONE);
         String url = "jdbc:sqlite:" + dir.resolve("switched.db");
         try (Connection first = openTuned(tuner, url, new Properties())) {
             assertEquals("wal", pragma(first, "journal_mode"));
@@ -148,7 +156,7 @@ class ConnectionTunerTest {
 
     @Test
     void theDefaultNormalSynchronousGoesOnlyToDatabasesInWal() throws SQLException {
-        ConnectionTuner tuner = tuner("journal_mode=keep", FirstOpenListener.NONE);
+        ConnectionTuner tuner = tuner("journal_mode=keep", OpenListener.NONE);
         Path wal = dir.resolve("already-wal.db");
         try (Connection plain = DriverManager.getConnection("jdbc:sqlite:" + wal); Statement statement = plain.createStatement()) {
             statement.executeQuery("PRAGMA journal_mode=WAL").close();
@@ -172,7 +180,7 @@ class ConnectionTunerTest {
 
     @Test
     void anAppThatKeepsARollbackJournalKeepsFullSynchronous() throws SQLException {
-        ConnectionTuner tuner = tuner(null, FirstOpenListener.NONE);
+        ConnectionTuner tuner = tuner(null, OpenListener.NONE);
         try (Connection connection = openTuned(tuner, "jdbc:sqlite:" + dir.resolve("app-delete.db") + "?journal_mode=DELETE",
                 new Properties())) {
             assertEquals("delete", pragma(connection, "journal_mode"));
@@ -184,7 +192,7 @@ class ConnectionTunerTest {
 
     @Test
     void aSynchronousTheOperatorChoseIsAppliedOutsideWalWithOneWarning() throws SQLException {
-        ConnectionTuner chosenNormal = tuner("journal_mode=DELETE,synchronous=NORMAL", FirstOpenListener.NONE);
+        ConnectionTuner chosenNormal = tuner("journal_mode=DELETE,synchronous=NORMAL", OpenListener.NONE);
         for (int i = 0; i < 3; i++) {
             try (Connection connection = openTuned(chosenNormal, "jdbc:sqlite:" + dir.resolve("chosen.db"), new Properties())) {
                 assertEquals("1", pragma(connection, "synchronous"));
@@ -195,7 +203,7 @@ class ConnectionTunerTest {
                 + " corrupt the database; configure synchronous=FULL for it, or let it use WAL"), log.linesContaining("WARN"));
 
         log.lines.clear();
-        ConnectionTuner chosenFull = tuner("journal_mode=DELETE,synchronous=FULL", FirstOpenListener.NONE);
+        ConnectionTuner chosenFull = tuner("journal_mode=DELETE,synchronous=FULL", OpenListener.NONE);
         try (Connection connection = openTuned(chosenFull, "jdbc:sqlite:" + dir.resolve("full.db"), new Properties())) {
             assertEquals("2", pragma(connection, "synchronous"));
         }
@@ -204,7 +212,7 @@ class ConnectionTunerTest {
 
     @Test
     void memoryDatabasesGetNormalSynchronousWhereNothingOutlivesAPowerLoss() throws SQLException {
-        try (Connection connection = openTuned(tuner(null, FirstOpenListener.NONE), "jdbc:sqlite::memory:", new Properties())) {
+        try (Connection connection = openTuned(tuner(null, OpenListener.NONE), "jdbc:sqlite::memory:", new Properties())) {
             assertEquals("memory", pragma(connection, "journal_mode"));
             assertEquals("1", pragma(connection, "synchronous"));
         }
@@ -212,7 +220,7 @@ class ConnectionTunerTest {
 
     @Test
     void aLockedDatabaseCostsOneBusyTimeoutThenALaterConnectionIsFullyTuned() throws SQLException {
-        ConnectionTuner tuner = tuner(null, FirstOpenListener.NONE);
+        ConnectionTuner tuner = tuner(null, OpenListener.NONE);
         Path db = dir.resolve("locked.db");
         String url = "jdbc:sqlite:" + db + "?busy_timeout=1000";
         try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + db); Statement hold = holder.createStatement()) {
@@ -244,7 +252,7 @@ class ConnectionTunerTest {
 
     @Test
     void anOptimizeThatRanShowsInTheTunedLine() throws SQLException {
-        ConnectionTuner tuner = tuner("optimize=ON", FirstOpenListener.NONE);
+        ConnectionTuner tuner = tuner("optimize=ON", OpenListener.NONE);
         try (Connection connection = openTuned(tuner, "jdbc:sqlite:" + dir.resolve("optimized.db"), new Properties())) {
             assertEquals("wal", pragma(connection, "journal_mode"));
         }
@@ -254,7 +262,7 @@ class ConnectionTunerTest {
         log.lines.clear();
         Properties readOnly = new Properties();
         readOnly.setProperty("open_mode", "1");
-        try (Connection connection = openTuned(tuner("optimize=ON", FirstOpenListener.NONE),
+        try (Connection connection = openTuned(tuner("optimize=ON", OpenListener.NONE),
                 "jdbc:sqlite:" + dir.resolve("optimized.db"), readOnly)) {
             assertEquals("wal", pragma(connection, "journal_mode"));
         }
@@ -264,7 +272,7 @@ class ConnectionTunerTest {
 
     @Test
     void somethingThatIsNotAConnectionIsIgnored() {
-        tuner(null, FirstOpenListener.NONE).connectionOpened("not a connection", "jdbc:sqlite:x.db", null);
+        tuner(null, OpenListener.NONE).connectionOpened("not a connection", "jdbc:sqlite:x.db", null);
 
         assertEquals(List.of(), log.lines);
     }

@@ -28,6 +28,16 @@ final class Jvm {
         return built(null, "test-apps/boot-app/target/boot-app.jar", "(no option: run from the repository root)");
     }
 
+    /** Another agent's jar, copied by the build to {@code benchmarks/target/other-agents/NAME.jar} from here. */
+    static Path otherAgentJar(String name) {
+        return built(null, "benchmarks/target/other-agents/" + name + ".jar", "(no option: run from the repository root)");
+    }
+
+    /** The Prometheus JMX exporter configuration the README shows, {@code docs/prometheus-jmx-exporter.yaml} from here. */
+    static Path exporterConfig() {
+        return built(null, "docs/prometheus-jmx-exporter.yaml", "(no option: run from the repository root)");
+    }
+
     private static Path built(String given, String fromRepositoryRoot, String option) {
         Path jar = Path.of(given == null ? fromRepositoryRoot : given).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {

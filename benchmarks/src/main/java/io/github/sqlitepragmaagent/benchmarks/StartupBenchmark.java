@@ -14,8 +14,10 @@ import java.util.List;
  * What the agent adds to a whole JVM process, the way users feel it: wall time from launch to exit,
  * CPU time and peak RSS, for three apps — a hello-world that opens one connection at once, the Spring
  * Boot fat jar of {@code test-apps/boot-app} (HikariCP, a few queries, then exit), and an app that
- * never opens SQLite. Fresh JVMs, with and without the agent interleaved so that machine noise hits
- * both alike; medians, and the spread of the wall times.
+ * never opens SQLite — and for the hello-world beside the agents production JVMs already run (the
+ * Prometheus JMX exporter; the OpenTelemetry Java agent, listed before and after this one), where the
+ * baseline is the other agent alone. Fresh JVMs, with and without the agent interleaved so that
+ * machine noise hits both alike; medians, and the spread of the wall times.
  */
 final class StartupBenchmark {
 
@@ -23,12 +25,37 @@ final class StartupBenchmark {
     enum App {
         HELLO("hello app (opens one connection at once)"),
         SPRING_BOOT("Spring Boot app (boot-app fat jar, HikariCP)"),
-        NO_SQLITE("app that never opens SQLite");
+        NO_SQLITE("app that never opens SQLite"),
+        HELLO_BESIDE_EXPORTER("hello app beside the Prometheus JMX exporter 1.0.1", Beside.EXPORTER),
+        HELLO_BESIDE_OTEL_FIRST("hello app beside the OpenTelemetry agent 2.22.0, listed first", Beside.OTEL_FIRST),
+        HELLO_BESIDE_OTEL_AFTER("hello app beside the OpenTelemetry agent 2.22.0, listed after", Beside.OTEL_AFTER);
 
         final String label;
+        /** The other agent in the command line, or null. */
+        final Beside beside;
 
         App(String label) {
+            this(label, null);
+        }
+
+        App(String label, Beside beside) {
             this.label = label;
+            this.beside = beside;
+        }
+    }
+
+    /** Another agent, and where its -javaagent goes: before this agent's or after it. */
+    enum Beside {
+        EXPORTER("exporter alone", false),
+        OTEL_FIRST("OpenTelemetry alone", true),
+        OTEL_AFTER("OpenTelemetry alone", false);
+
+        final String alone;
+        final boolean first;
+
+        Beside(String alone, boolean first) {
+            this.alone = alone;
+            this.first = first;
         }
     }
 
@@ -70,8 +97,8 @@ final class StartupBenchmark {
                     with.add(agent);
                 }
             }
-            results.add(result(app, "without agent", without));
-            results.add(result(app, "with agent", with));
+            results.add(result(app, app.beside == null ? "without agent" : app.beside.alone, without));
+            results.add(result(app, app.beside == null ? "with agent" : "with agent beside it", with));
         }
         return results;
     }
@@ -80,6 +107,18 @@ final class StartupBenchmark {
         return new Result(app, variant, Stats.median(samples.stream().map(s -> s[0] / 1e6).toList()),
                 Stats.median(samples.stream().map(s -> s[1]).toList()), Stats.median(samples.stream().map(s -> s[2]).toList()),
                 samples.stream().map(s -> s[0] / 1_000_000).toList());
+    }
+
+    /** The other agent's -javaagent option; the exporter listens on a free loopback port of each run. */
+    private static String otherAgent(Beside beside) throws IOException {
+        if (beside == Beside.EXPORTER) {
+            int port;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            }
+            return "-javaagent:" + Jvm.otherAgentJar("jmx_prometheus_javaagent") + "=127.0.0.1:" + port + ":" + Jvm.exporterConfig();
+        }
+        return "-javaagent:" + Jvm.otherAgentJar("opentelemetry-javaagent");
     }
 
     /** A folder holding MeasuredMain alone, to put in front of an app without this jar's own libraries. */
@@ -103,12 +142,23 @@ final class StartupBenchmark {
     private long[] once(App app, Path agent, Path launcherDir, Path db) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Jvm.JAVA);
+        String other = app.beside == null ? null : otherAgent(app.beside);
+        if (other != null && app.beside.first) {
+            command.add(other);
+        }
         if (agent != null) {
             command.add("-javaagent:" + agent);
         }
+        if (other != null && !app.beside.first) {
+            command.add(other);
+        }
+        if (app.beside == Beside.OTEL_FIRST || app.beside == Beside.OTEL_AFTER) {
+            // Spans to the console, nothing over the network.
+            command.addAll(List.of("-Dotel.traces.exporter=logging", "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none"));
+        }
         command.add("-cp");
         switch (app) {
-            case HELLO -> command.addAll(List.of(Jvm.CLASS_PATH, MeasuredMain.class.getName(), HelloApp.class.getName(),
+            case HELLO, HELLO_BESIDE_EXPORTER, HELLO_BESIDE_OTEL_FIRST, HELLO_BESIDE_OTEL_AFTER -> command.addAll(List.of(Jvm.CLASS_PATH, MeasuredMain.class.getName(), HelloApp.class.getName(),
                     db.toString(), "--no-memory"));
             case NO_SQLITE -> command.addAll(List.of(Jvm.CLASS_PATH, MeasuredMain.class.getName(), NoSqliteApp.class.getName()));
             case SPRING_BOOT -> command.addAll(List.of(launcherDir + java.io.File.pathSeparator + bootAppJar,

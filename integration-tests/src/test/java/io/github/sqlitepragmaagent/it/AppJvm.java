@@ -37,6 +37,7 @@ final class AppJvm {
     private String agentArguments;
     private boolean withAgent = true;
     private final List<String> jvmOptions = new ArrayList<>();
+    private final List<String> optionsBeforeAgent = new ArrayList<>();
     private final List<Path> classPath = new ArrayList<>(List.of(APP_CLASSES));
     private final Map<String, String> environment = new LinkedHashMap<>();
     private String java = JAVA;
@@ -64,6 +65,12 @@ final class AppJvm {
 
     AppJvm jvmOption(String option) {
         jvmOptions.add(option);
+        return this;
+    }
+
+    /** An option placed before this agent's {@code -javaagent}: another agent that should start first. */
+    AppJvm jvmOptionBeforeAgent(String option) {
+        optionsBeforeAgent.add(option);
         return this;
     }
 
@@ -145,6 +152,7 @@ final class AppJvm {
         assumeJavaPresent();
         List<String> command = new ArrayList<>();
         command.add(java);
+        command.addAll(optionsBeforeAgent);
         if (withAgent) {
             command.add("-javaagent:" + AGENT_JAR + (agentArguments == null ? "" : "=" + agentArguments));
         }
@@ -181,6 +189,10 @@ final class AppJvm {
 
         String stdoutSoFar() throws IOException {
             return Files.readString(out, StandardCharsets.UTF_8);
+        }
+
+        String stderrSoFar() throws IOException {
+            return Files.readString(err, StandardCharsets.UTF_8);
         }
 
         /** Stops the app (SIGTERM) and returns what it printed. */
