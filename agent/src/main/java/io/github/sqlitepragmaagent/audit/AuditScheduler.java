@@ -60,6 +60,7 @@ public final class AuditScheduler implements FirstOpenListener {
     private JmxRegistry jmx;
     private DatabaseAuditor auditor;
     private AuditLog auditLog;
+    private IdleCheckpoints idleCheckpoints;
     private final Runnable drain = new Runnable() {
         @Override
         public void run() {
@@ -222,6 +223,28 @@ public final class AuditScheduler implements FirstOpenListener {
         if (config.auditEnabled()) {
             schedulePeriodic(database);
         }
+        if (config.checkpointIdleMillis() > 0) {
+            scheduleIdleCheckpoints(database);
+        }
+    }
+
+    /** Looks at the database's WAL every half of {@code checkpoint.idle} (see {@link IdleCheckpoints}). */
+    private void scheduleIdleCheckpoints(final AuditedDatabase database) {
+        long every = Math.max(1, config.checkpointIdleMillis() / 2);
+        database.checkpointSchedule(thread.scheduleWithFixedDelay(new Runnable() {
+            @Override
+            public void run() {
+                if (database.sharedByDriverCopies()) {
+                    return; // a connection closed through one copy would release the other copy's locks
+                }
+                try {
+                    idleCheckpoints.look(database);
+                } catch (Throwable t) {
+                    // A periodic task that throws is never run again.
+                    log.warn("idle checkpoint of {} failed: {}", database.path, t.toString());
+                }
+            }
+        }, every, every, TimeUnit.MILLISECONDS));
     }
 
     /** Forgets a database whose file or driver is gone: no more audits, no bean. */
@@ -330,6 +353,7 @@ public final class AuditScheduler implements FirstOpenListener {
                         jmx = new JmxRegistry(log);
                         auditor = new DatabaseAuditor(config, new Watchdog());
                         auditLog = new AuditLog(log, config.auditLogFile());
+                        idleCheckpoints = new IdleCheckpoints(log);
                     }
                 });
                 thread = executor;

@@ -66,10 +66,18 @@ public final class AgentOptions {
             "first audits waiting at once (databases opened within `audit.delay`, or faster than they are audited);"
                     + " past it the oldest waiting one is skipped (announced once)");
 
+    public static final ConfigOption<Long> CHECKPOINT_IDLE = global("checkpoint.idle", Parsers.duration(200, true), "5s",
+            "a WAL database the app has stopped writing to is checkpointed from the agent's own connection at most this"
+                    + " long after the last write (the `-wal` file's size and time, looked at every half of it, tell), so"
+                    + " `app.db` alone holds every commit and the `-wal` is empty: PASSIVE first, TRUNCATE only when no"
+                    + " reader or writer would have to wait; never for a database Litestream manages; `off` turns it off"
+                    + " (see Backups and WAL files)");
+
     private static final List<ConfigOption<?>> ALL = Collections.unmodifiableList(Arrays.<ConfigOption<?>>asList(
             ENABLED, OVERRIDE, STRICT, LOG_LEVEL, CONFIG, WAL_NETWORK, TRANSACTION_MODE, AUDIT_ENABLED, AUDIT_DELAY,
             AUDIT_INTERVAL, AUDIT_INTEGRITY, AUDIT_INTEGRITY_INTERVAL, AUDIT_INTEGRITY_TIMEOUT, AUDIT_WAL_WARN,
-            AUDIT_SIZE_WARN, AUDIT_LOG_FILE, AUDIT_MAX_DATABASES, AUDIT_MAX_PENDING));
+            AUDIT_SIZE_WARN, AUDIT_LOG_FILE, AUDIT_MAX_DATABASES, AUDIT_MAX_PENDING,
+            CHECKPOINT_IDLE));
 
     private AgentOptions() {}
 

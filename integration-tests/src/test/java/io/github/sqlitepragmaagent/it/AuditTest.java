@@ -82,7 +82,8 @@ class AuditTest {
     void aWalAboveTheThresholdIsWarnedAboutWithItsLikelyCause() throws Exception {
         Path db = Databases.create(dir.resolve("wal.db"), "delete");
 
-        AppResult result = agent("audit.interval=1s,audit.wal.warn=256KiB")
+        // No idle checkpoint: it would empty the WAL this test wants the audit to measure.
+        AppResult result = agent("audit.interval=1s,audit.wal.warn=256KiB,checkpoint.idle=off")
                 .run(AuditApp.class, "jdbc:sqlite:" + db, "--grow-kb", "2048", "--wait-ms", "2600");
 
         assertEquals(0, result.exitStatus(), result::toString);
@@ -97,7 +98,7 @@ class AuditTest {
     void aWalThatGrowsBecauseTheOperatorTurnedAutoCheckpointsOffDoesNotBlameReaders() throws Exception {
         Path db = Databases.create(dir.resolve("wal.db"), "delete");
 
-        AppResult result = agent("audit.interval=1s,audit.wal.warn=256KiB,wal_autocheckpoint=0")
+        AppResult result = agent("audit.interval=1s,audit.wal.warn=256KiB,wal_autocheckpoint=0,checkpoint.idle=off")
                 .run(AuditApp.class, "jdbc:sqlite:" + db, "--grow-kb", "2048", "--wait-ms", "2600");
 
         assertEquals(0, result.exitStatus(), result::toString);
