@@ -83,6 +83,7 @@ public final class AuditScheduler implements OpenListener {
     private JmxRegistry jmx;
     private DatabaseAuditor auditor;
     private AuditLog auditLog;
+    private IdleCheckpoints idleCheckpoints;
     private final Runnable drain = new Runnable() {
         @Override
         public void run() {
@@ -288,6 +289,28 @@ public final class AuditScheduler implements OpenListener {
         if (config.auditEnabled()) {
             schedulePeriodic(database);
         }
+        if (config.checkpointIdleMillis() > 0) {
+            scheduleIdleCheckpoints(database);
+        }
+    }
+
+    /** Looks at the database's WAL every half of {@code checkpoint.idle} (see {@link IdleCheckpoints}). */
+    private void scheduleIdleCheckpoints(final AuditedDatabase database) {
+        long every = Math.max(1, config.checkpointIdleMillis() / 2);
+        database.checkpointSchedule(thread.scheduleWithFixedDelay(new Runnable() {
+            @Override
+            public void run() {
+                if (database.sharedByDriverCopies()) {
+                    return; // a connection closed through one copy would release the other copy's locks
+                }
+                try {
+                    idleCheckpoints.look(database);
+                } catch (Throwable t) {
+                    // A periodic task that throws is never run again.
+                    log.warn("idle checkpoint of {} failed: {}", database.path, t.toString());
+                }
+            }
+        }, every, every, TimeUnit.MILLISECONDS));
     }
 
     /** The database's live use record, made if there is none or the one there was retired. Any thread. */
@@ -470,6 +493,7 @@ public final class AuditScheduler implements OpenListener {
                         jmx = new JmxRegistry(log);
                         auditor = new DatabaseAuditor(config, new Watchdog());
                         auditLog = new AuditLog(log, config.auditLogFile());
+                        idleCheckpoints = new IdleCheckpoints(log);
                     }
                 });
                 thread = executor;

@@ -31,6 +31,10 @@ final class AuditedDatabase {
     /** Touched by the audit thread only. */
     private ScheduledFuture<?> sizes;
     private ScheduledFuture<?> integrityChecks;
+    private ScheduledFuture<?> idleCheckpoints;
+    private WalLook lastWalLook = WalLook.NONE;
+    private boolean litestream;
+    private volatile CheckpointSnapshot lastCheckpoint;
     private String unreadableFile;
     private volatile AuditSnapshot last;
     private volatile AuditSnapshot lastIntegrity;
@@ -87,8 +91,16 @@ final class AuditedDatabase {
         this.integrityChecks = integrityAudits;
     }
 
-    /** Stops this database's periodic audits (its file or its driver is gone, or it was dropped). */
+    void checkpointSchedule(ScheduledFuture<?> looks) {
+        this.idleCheckpoints = looks;
+    }
+
+    /** Stops this database's periodic audits and checkpoints (its file or its driver is gone, or it was dropped). */
     void stop() {
+        if (idleCheckpoints != null) {
+            idleCheckpoints.cancel(false);
+            idleCheckpoints = null;
+        }
         if (sizes != null) {
             sizes.cancel(false);
         }
@@ -123,6 +135,31 @@ final class AuditedDatabase {
             first = snapshot;
         }
         auditsRun++;
+    }
+
+    /** Remembers {@code now} as the latest look at the WAL and returns the one before; audit thread only. */
+    WalLook walLooked(WalLook now) {
+        WalLook before = lastWalLook;
+        lastWalLook = now;
+        return before;
+    }
+
+    /** True once Litestream's tables were found in the database: the agent never checkpoints it; audit thread only. */
+    boolean managedByLitestream() {
+        return litestream;
+    }
+
+    void litestreamFound() {
+        litestream = true;
+    }
+
+    void checkpointed(CheckpointSnapshot checkpoint) {
+        lastCheckpoint = checkpoint;
+    }
+
+    /** The agent's last checkpoint of this database, or null. */
+    CheckpointSnapshot lastCheckpoint() {
+        return lastCheckpoint;
     }
 
     AuditSnapshot last() {

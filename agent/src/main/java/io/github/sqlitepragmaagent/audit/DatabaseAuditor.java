@@ -114,6 +114,9 @@ final class DatabaseAuditor {
             report.put("fk_violations", -1L);
         }
         readState(connection, file, report, previousBytes);
+        if (kind == AuditReport.Kind.FIRST && "wal".equalsIgnoreCase(String.valueOf(report.get("journal_mode")))) {
+            warnOfLockedOutReaders(file, report);
+        }
         if (kind == AuditReport.Kind.FIRST) {
             ForeignKeyActions.read(connection, FK_ACTIONS_SHOWN).into(report, FK_ACTIONS, FK_ACTION_COUNT);
         }
@@ -123,6 +126,19 @@ final class DatabaseAuditor {
         report.put("took_ms", (System.nanoTime() - started) / 1_000_000);
         judgeSizes(report);
         return report;
+    }
+
+    /** Said at the first audit only, so once per database; the mode bits could change, but rarely do. */
+    private static void warnOfLockedOutReaders(File file, AuditReport report) {
+        String who = ReadOnlyReaders.lockedOutByWal(file);
+        if (who != null) {
+            report.warn("the file is readable by " + who + " who cannot write its directory " + file.getAbsoluteFile().getParent()
+                    + ": a WAL database cannot be read without creating its -shm there, so such read-only readers (a"
+                    + " reporting job, the sqlite3 shell of another user) fail with 'attempt to write a readonly database'"
+                    + " whenever the app is not running; to keep their access keep a rollback journal for it (a rule with"
+                    + " rule.N.match=" + file.getAbsolutePath() + " and rule.N.journal_mode=DELETE) or let them write the"
+                    + " directory");
+        }
     }
 
     /** The last report of a database that is no longer audited: an info line, nothing wrong with the app. */

@@ -227,4 +227,28 @@ final class DatabaseStatus implements DatabaseMXBean {
     public long getAuditsRun() {
         return database.auditsRun();
     }
+
+    @Override
+    public long getLastCheckpointTime() {
+        CheckpointSnapshot checkpoint = database.lastCheckpoint();
+        return checkpoint == null ? 0 : checkpoint.atMillis;
+    }
+
+    @Override
+    public String getLastCheckpointResult() {
+        CheckpointSnapshot checkpoint = database.lastCheckpoint();
+        return checkpoint == null ? "" : checkpoint.result;
+    }
+
+    @Override
+    public long getLastCheckpointWalBytes() {
+        CheckpointSnapshot checkpoint = database.lastCheckpoint();
+        return checkpoint == null ? -1 : checkpoint.walBytesBefore;
+    }
+
+    @Override
+    public long getLastCheckpointMillis() {
+        CheckpointSnapshot checkpoint = database.lastCheckpoint();
+        return checkpoint == null ? -1 : checkpoint.tookMillis;
+    }
 }

@@ -106,6 +106,11 @@ public final class AgentConfig {
         return value(AgentOptions.AUDIT_IDLE_FORGET);
     }
 
+    /** Milliseconds without a write after which a WAL database is checkpointed; 0 when idle checkpoints are off. */
+    public long checkpointIdleMillis() {
+        return value(AgentOptions.CHECKPOINT_IDLE);
+    }
+
     /** The pragmas to apply, in apply order; those left untouched ({@code keep}) are absent. */
     public List<PragmaSetting> pragmas() {
         return pragmas;

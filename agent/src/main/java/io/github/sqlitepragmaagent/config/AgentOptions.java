@@ -69,11 +69,18 @@ public final class AgentOptions {
     public static final ConfigOption<Long> AUDIT_IDLE_FORGET = global("audit.idle.forget", Parsers.duration(1000, true), "24h",
             "a database the app has had no connection open to for this long leaves the periodic audits and JMX (its"
                     + " series stop); the app's next connection to it brings it back with a first audit; `off` keeps it");
+    public static final ConfigOption<Long> CHECKPOINT_IDLE = global("checkpoint.idle", Parsers.duration(200, true), "5s",
+            "a WAL database the app has stopped writing to is checkpointed from the agent's own connection at most this"
+                    + " long after the last write (the `-wal` file's size and time, looked at every half of it, tell), so"
+                    + " `app.db` alone holds every commit and the `-wal` is empty: PASSIVE first, TRUNCATE only when no"
+                    + " reader or writer would have to wait; never for a database Litestream manages; `off` turns it off"
+                    + " (see Backups and WAL files)");
 
     private static final List<ConfigOption<?>> ALL = Collections.unmodifiableList(Arrays.<ConfigOption<?>>asList(
             ENABLED, OVERRIDE, STRICT, LOG_LEVEL, CONFIG, WAL_NETWORK, TRANSACTION_MODE, AUDIT_ENABLED, AUDIT_DELAY,
             AUDIT_INTERVAL, AUDIT_INTEGRITY, AUDIT_INTEGRITY_INTERVAL, AUDIT_INTEGRITY_TIMEOUT, AUDIT_WAL_WARN,
-            AUDIT_SIZE_WARN, AUDIT_LOG_FILE, AUDIT_MAX_DATABASES, AUDIT_MAX_PENDING, AUDIT_IDLE_FORGET));
+            AUDIT_SIZE_WARN, AUDIT_LOG_FILE, AUDIT_MAX_DATABASES, AUDIT_MAX_PENDING, AUDIT_IDLE_FORGET,
+            CHECKPOINT_IDLE));
 
     private AgentOptions() {}
 

@@ -103,4 +103,19 @@ public interface DatabaseMXBean {
 
     /** Of those: a statement outside any transaction, after the busy timeout. */
     long getLockErrorsStatement();
+
+    /** Milliseconds since the epoch of the agent's last checkpoint of this database (checkpoint.idle); 0 before the first. */
+    long getLastCheckpointTime();
+
+    /**
+     * {@code truncated} (every frame in the database file, WAL empty), {@code copied} (every frame in the
+     * file, a reader kept the WAL from being truncated), {@code pinned} (a reader of an older snapshot
+     * kept frames from being copied), {@code busy}, {@code failed}; empty before the first.
+     */
+    String getLastCheckpointResult();
+
+    /** Bytes of the {@code -wal} when the last checkpoint began; -1 before the first. */
+    long getLastCheckpointWalBytes();
+
+    long getLastCheckpointMillis();
 }

@@ -191,6 +191,7 @@ final class AppJvm {
             return Files.readString(out, StandardCharsets.UTF_8);
         }
 
+        /** What the app (and the agent, which logs to stderr) wrote on stderr so far. */
         String stderrSoFar() throws IOException {
             return Files.readString(err, StandardCharsets.UTF_8);
         }

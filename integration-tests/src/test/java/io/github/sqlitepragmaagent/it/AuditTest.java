@@ -47,6 +47,27 @@ class AuditTest {
     }
 
     @Test
+    void aWalDatabaseOthersCanReadFromADirectoryTheyCannotWriteIsWarnedAbout() throws Exception {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path readable = Databases.create(shared.resolve("readable.db"), "delete");
+        Files.setPosixFilePermissions(readable, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Path own = Databases.create(shared.resolve("own.db"), "delete");
+        Files.setPosixFilePermissions(own, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+        AppResult readableRun = agent("audit.integrity=quick").run(AuditApp.class, "jdbc:sqlite:" + readable, "--wait-ms", "1500");
+        AppResult ownRun = agent("audit.integrity=quick").run(AuditApp.class, "jdbc:sqlite:" + own, "--wait-ms", "1500");
+
+        String line = only(readableRun, "audit db=" + readable);
+        assertTrue(line.contains("kind=first result=warn"), line);
+        assertTrue(line.contains("the file is readable by group and others who cannot write its directory " + shared
+                + ": a WAL database cannot be read without creating its -shm there"), line);
+        assertTrue(line.contains("rule.N.match=" + readable + " and rule.N.journal_mode=DELETE"), line);
+        String ownLine = only(ownRun, "audit db=" + own);
+        assertTrue(ownLine.contains("kind=first result=ok"), ownLine);
+    }
+
+    @Test
     void aCorruptDatabaseGivesAnErrorLineAndTheAppKeepsWorking() throws Exception {
         Path db = Databases.createCorrupt(dir.resolve("corrupt.db"));
 
@@ -82,7 +103,8 @@ class AuditTest {
     void aWalAboveTheThresholdIsWarnedAboutWithItsLikelyCause() throws Exception {
         Path db = Databases.create(dir.resolve("wal.db"), "delete");
 
-        AppResult result = agent("audit.interval=1s,audit.wal.warn=256KiB")
+        // No idle checkpoint: it would empty the WAL this test wants the audit to measure.
+        AppResult result = agent("audit.interval=1s,audit.wal.warn=256KiB,checkpoint.idle=off")
                 .run(AuditApp.class, "jdbc:sqlite:" + db, "--grow-kb", "2048", "--wait-ms", "2600");
 
         assertEquals(0, result.exitStatus(), result::toString);
@@ -97,7 +119,7 @@ class AuditTest {
     void aWalThatGrowsBecauseTheOperatorTurnedAutoCheckpointsOffDoesNotBlameReaders() throws Exception {
         Path db = Databases.create(dir.resolve("wal.db"), "delete");
 
-        AppResult result = agent("audit.interval=1s,audit.wal.warn=256KiB,wal_autocheckpoint=0")
+        AppResult result = agent("audit.interval=1s,audit.wal.warn=256KiB,wal_autocheckpoint=0,checkpoint.idle=off")
                 .run(AuditApp.class, "jdbc:sqlite:" + db, "--grow-kb", "2048", "--wait-ms", "2600");
 
         assertEquals(0, result.exitStatus(), result::toString);

@@ -1,0 +1,105 @@
+package io.github.sqlitepragmaagent.audit;
+
+import io.github.sqlitepragmaagent.bridge.AgentBridge;
+import io.github.sqlitepragmaagent.log.OnceLog;
+import io.github.sqlitepragmaagent.support.Statements;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+
+/**
+ * Checkpoints a WAL database once the app has stopped writing to it ({@code checkpoint.idle}), so that
+ * {@code app.db} alone holds every commit and the {@code -wal} is empty: a cron job's copy of the file
+ * is complete, and a kill -9 leaves no frames behind to be replayed onto a restored copy.
+ *
+ * <p>It runs on the audit thread every half of {@code checkpoint.idle}: a {@code stat} of the
+ * {@code -wal} (see {@link WalLook}) that equals the previous one means nothing was written for at least
+ * half the period, so a checkpoint comes at most {@code checkpoint.idle} after the app's last write.
+ * Only then is a connection opened, the audit's own kind ({@link AuditConnection#open}), through the
+ * app's own driver, and {@link Checkpoint} never makes the app wait. A WAL that is already empty costs
+ * one {@code stat} per look. Litestream owns the checkpoints of the databases it replicates (a
+ * checkpoint by anyone else makes it start a new generation, litestream #547): those are left alone,
+ * said once.
+ */
+final class IdleCheckpoints {
+
+    /** Tables Litestream creates in each database it replicates. */
+    private static final String LITESTREAM_TABLES =
+            "SELECT name FROM sqlite_master WHERE name IN ('_litestream_seq', '_litestream_lock') LIMIT 1";
+
+    private final Logger log;
+    private final OnceLog once = new OnceLog();
+
+    IdleCheckpoints(Logger log) {
+        this.log = log;
+    }
+
+    /** One look at {@code database}'s WAL, and a checkpoint when it has not changed since the previous look. */
+    void look(AuditedDatabase database) {
+        WalLook now = WalLook.of(database.path);
+        WalLook before = database.walLooked(now);
+        if (!now.holdsFrames() || !now.equals(before) || database.managedByLitestream()) {
+            return;
+        }
+        long started = System.nanoTime();
+        AgentBridge.agentWorkBegins();
+        try {
+            Driver driver = database.driver();
+            File file = new File(database.path);
+            if (driver == null || !file.isFile()) {
+                return; // the audits notice and forget the database
+            }
+            Connection connection = AuditConnection.open(driver, file);
+            try {
+                String litestreamTable = litestreamTable(connection);
+                if (litestreamTable != null) {
+                    database.litestreamFound();
+                    log.info("checkpoint.idle is off for {}: Litestream manages it (its table {} exists) and must run its"
+                            + " checkpoints itself", database.path, litestreamTable);
+                    return;
+                }
+                Checkpoint checkpoint = Checkpoint.run(connection);
+                WalLook afterwards = WalLook.of(database.path);
+                // The next look compares with the WAL as the checkpoint left it, not as the app last wrote it.
+                database.walLooked(afterwards);
+                long after = afterwards.bytes;
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                database.checkpointed(new CheckpointSnapshot(System.currentTimeMillis(), checkpoint.result, now.bytes, millis));
+                String line = "checkpoint db=" + database.path + " reason=idle result="
+                        + checkpoint.result.name().toLowerCase(java.util.Locale.ROOT) + " wal_frames=" + checkpoint.walFrames
+                        + " copied_frames=" + checkpoint.copiedFrames + " wal_bytes_before=" + now.bytes
+                        + " wal_bytes_after=" + after + " took_ms=" + millis;
+                // The first one per database says that idle checkpoints run; the others would be one line per pause.
+                if (once.first(database.path)) {
+                    log.info(line);
+                } else {
+                    log.debug(line);
+                }
+            } finally {
+                connection.close();
+            }
+        } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
+            database.checkpointed(new CheckpointSnapshot(System.currentTimeMillis(), null, now.bytes,
+                    (System.nanoTime() - started) / 1_000_000));
+            if (once.first("failed|" + database.path + "|" + e.getClass().getName())) {
+                log.warn("idle checkpoint of {} failed: {}; the WAL keeps its frames until the app's own checkpoints"
+                        + " (or its last close) move them", database.path, e.toString());
+            }
+        } finally {
+            AgentBridge.agentWorkDone();
+        }
+    }
+
+    /** The name of a Litestream table in the database, or null. */
+    private static String litestreamTable(Connection connection) throws SQLException {
+        Statement statement = connection.createStatement();
+        try {
+            return Statements.firstColumn(statement, LITESTREAM_TABLES);
+        } finally {
+            Statements.closeQuietly(statement);
+        }
+    }
+}

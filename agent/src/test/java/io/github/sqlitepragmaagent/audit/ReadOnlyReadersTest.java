@@ -1,0 +1,43 @@
+package io.github.sqlitepragmaagent.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReadOnlyReadersTest {
+
+    @TempDir
+    Path dir;
+
+    private String lockedOut(String fileMode, String directoryMode) throws IOException {
+        Path directory = Files.createDirectories(dir.resolve(fileMode + "-in-" + directoryMode));
+        Path file = Files.createFile(directory.resolve("app.db"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(fileMode));
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString(directoryMode));
+        return ReadOnlyReaders.lockedOutByWal(file.toFile());
+    }
+
+    @Test
+    void aWorldReadableFileInADirectoryOnlyItsOwnerWritesLocksOutGroupAndOthers() throws IOException {
+        assertEquals("group and others", lockedOut("rw-r--r--", "rwxr-xr-x"));
+    }
+
+    @Test
+    void aGroupThatMayWriteTheDirectoryIsNotLockedOut() throws IOException {
+        assertEquals("others", lockedOut("rw-r--r--", "rwxrwxr-x"));
+        assertEquals("group", lockedOut("rw-r-----", "rwxr-x---"));
+    }
+
+    @Test
+    void nobodyIsLockedOutOfAPrivateFileOrADirectoryTheyCannotEnter() throws IOException {
+        assertNull(lockedOut("rw-------", "rwxr-xr-x"));
+        assertNull(lockedOut("rw-r--r--", "rwx------"));
+        assertNull(lockedOut("rw-r--r--", "rwxrwxrwx"));
+    }
+}
