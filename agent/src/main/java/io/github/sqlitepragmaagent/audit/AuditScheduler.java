@@ -191,7 +191,7 @@ public final class AuditScheduler implements OpenListener {
                         + " its own record of the file's locks, so while both are in use a connection closed through one"
                         + " releases the locks of the other, with or without the agent (sqlite.org/howtocorrupt.html, 2.3);"
                         + " put one sqlite-jdbc in a class loader both share (the container's lib/). The agent does not"
-                        + " audit this database while both copies are loaded (expected for a while after a redeploy,"
+                        + " audit or checkpoint this database while both copies are loaded (expected for a while after a redeploy,"
                         + " until the old application's class loader is collected)", path, loaders);
                 AuditedDatabase database = find(path);
                 if (database != null && driverClass != null) {

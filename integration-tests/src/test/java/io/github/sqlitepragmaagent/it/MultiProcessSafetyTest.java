@@ -213,20 +213,26 @@ class MultiProcessSafetyTest {
         assertEquals(0, without.exitStatus(), without::toString);
         assertEquals("2", without.get("app.rows"), without::toString);
 
-        AppResult result = AppJvm.withAgent().agentArguments(FREQUENT_AUDITS).jvmOption("-Dapp.expect.agent=true")
+        // Idle checkpoints every second and debug lines, so a checkpoint of the shared database would be tried, and seen.
+        AppResult result = AppJvm.withAgent().agentArguments(FREQUENT_AUDITS + ",checkpoint.idle=1s,log.level=debug")
+                .jvmOption("-Dapp.expect.agent=true")
                 .timeout(Duration.ofMinutes(2)).run(TwoDriverCopiesApp.class, jar, shared.toString(), control.toString());
 
         assertEquals(0, result.exitStatus(), result::toString);
         assertEquals(without.get("app.rows"), result.get("app.rows"), result::toString);
         assertEquals("wal", result.get("second.journal_mode"), "the second copy's connection is tuned too: " + result);
         List<String> lines = result.agentLines();
-        List<String> warnings = result.agentLinesContaining("two copies of sqlite-jdbc");
+        List<String> warnings = result.agentLinesContaining("is opened through two copies of sqlite-jdbc");
         assertEquals(1, warnings.size(), result::toString);
         assertTrue(warnings.get(0).contains("[WARN]") && warnings.get(0).contains(shared.toString()), warnings::toString);
         List<String> after = lines.subList(lines.indexOf(warnings.get(0)) + 1, lines.size());
-        assertEquals(List.of(), after.stream().filter(line -> line.contains("audit db=" + shared + " ")).toList(),
-                "no audit of the shared database while both copies are loaded");
-        assertTrue(after.stream().filter(line -> line.contains("audit db=" + control + " ")).count() >= 3,
-                "the control database's audits went on: " + result);
+        assertEquals(List.of(), after.stream().filter(line -> line.contains("audit db=" + shared + " ") && line.contains(" result="))
+                .toList(), "no audit of the shared database while both copies are loaded");
+        assertEquals(List.of(), after.stream().filter(line -> line.contains("checkpoint db=" + shared + " reason=")).toList(),
+                "no checkpoint of the shared database while both copies are loaded");
+        assertTrue(after.stream().anyMatch(line -> line.contains("audit db=" + shared + " ") && line.contains("skipped")),
+                "its audits were due and skipped: " + result);
+        assertTrue(after.stream().filter(line -> line.contains("audit db=" + control + " ") && line.contains(" result="))
+                .count() >= 3, "the control database's audits went on: " + result);
     }
 }

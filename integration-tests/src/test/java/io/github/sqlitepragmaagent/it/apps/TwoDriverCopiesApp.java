@@ -16,8 +16,9 @@ import javax.management.ObjectName;
  * Two webapps in one JVM, each with its own copy of sqlite-jdbc (two class loaders over the same jar,
  * parent: the platform loader, so each loads its own native SQLite), sharing database SHARED; the
  * first also uses CONTROL alone. The first opens both and keeps them while the agent audits them;
- * then the second opens SHARED too and writes; under the agent the app then lets four more audits of
- * CONTROL pass, so the test can see which databases were audited after the second copy arrived.
+ * then the second opens SHARED too and writes, and the first writes to both; under the agent the app
+ * then waits for an idle checkpoint of CONTROL and four more audits of it, so the test can see which
+ * databases were audited and checkpointed after the second copy arrived.
  *
  * <pre>TwoDriverCopiesApp SQLITE_JDBC_JAR SHARED CONTROL</pre>
  */
@@ -43,7 +44,12 @@ public final class TwoDriverCopiesApp {
                     Statement statement = b.createStatement()) {
                 statement.executeUpdate("INSERT INTO t VALUES (1)");
                 a.createStatement().executeUpdate("INSERT INTO t VALUES (2)");
+                long wrote = System.currentTimeMillis();
+                aControl.createStatement().executeUpdate("INSERT INTO c VALUES (1)");
                 if (agent) {
+                    // Written at the same moment, both WALs go idle together: once the control database has been
+                    // checkpointed since, and audited four more times, the shared one's turn has long come.
+                    waitUntil(() -> number(control, "LastCheckpointTime") >= wrote, "a checkpoint of the control database");
                     long controlAudits = audits(control);
                     waitUntil(() -> audits(control) >= controlAudits + 4, "four more audits of the control database");
                 }
@@ -66,7 +72,11 @@ public final class TwoDriverCopiesApp {
     }
 
     private static long audits(ObjectName database) throws Exception {
-        return SERVER.isRegistered(database) ? ((Number) SERVER.getAttribute(database, "AuditsRun")).longValue() : -1;
+        return number(database, "AuditsRun");
+    }
+
+    private static long number(ObjectName database, String attribute) throws Exception {
+        return SERVER.isRegistered(database) ? ((Number) SERVER.getAttribute(database, attribute)).longValue() : -1;
     }
 
     private interface Condition {
