@@ -97,13 +97,28 @@ final class Transactions {
     }
 
     /**
-     * {@code setReadOnly(flag)} on an open connection, which sqlite-jdbc refuses: the agent switches
-     * SQLite's own per-connection {@code query_only} instead, and begins that connection's
-     * transactions DEFERRED so that readers never take the write lock.
+     * {@code setReadOnly(flag)} on an open connection, which sqlite-jdbc refuses unless explicit_readonly
+     * is on: the agent switches SQLite's own per-connection {@code query_only} instead, and begins that
+     * connection's transactions DEFERRED so that readers never take the write lock. Like the driver's
+     * explicit read-only support, it refuses a change once the transaction's first statement ran (SQLite
+     * cannot make a transaction that read or wrote read-only, nor the reverse). Returns false to leave a
+     * closed connection to the driver, whose answer there the app gets without the agent too.
      */
-    void setReadOnly(Session session, Connection connection, boolean flag) throws SQLException {
+    boolean setReadOnly(Session session, Connection connection, boolean flag) throws SQLException {
+        if (connection.isClosed()) {
+            return false;
+        }
+        if (flag == session.readOnly) {
+            return true; // the driver too changes nothing then, and the app's own query_only stays as it is
+        }
+        if (session.inTransaction) {
+            // The driver's own words for the same refusal (sqlite-jdbc 3.41 on, explicit_readonly).
+            throw new SQLException("Cannot change Read-Only status of this connection: the first statement was already"
+                    + " executed and the transaction is open.");
+        }
         Statements.execute(connection, "PRAGMA query_only=" + (flag ? "1" : "0"));
         session.readOnly = flag;
+        return true;
     }
 
     private void beginIfPending(Session session, Object db) throws SQLException {
@@ -111,7 +126,7 @@ final class Transactions {
         if (driverBegin == null || session.inTransaction) {
             return;
         }
-        String begin = session.readOnly ? DEFERRED_BEGIN : session.beginSql != null ? session.beginSql : driverBegin;
+        String begin = beginStatement(session, driverBegin);
         session.operation = LockErrors.Kind.BEGIN;
         try {
             DriverHandles.exec(db, begin, false);
@@ -126,6 +141,26 @@ final class Transactions {
         }
         session.pendingBegin = null;
         session.inTransaction = true;
+    }
+
+    /**
+     * DEFERRED for a read-only connection (a reader never needs the write lock, and on a connection
+     * opened read-only BEGIN IMMEDIATE fails); where sqlite-jdbc handles read-only itself, the driver's
+     * own begin (it upgrades its read-write transactions itself); otherwise the agent's mode, if any.
+     */
+    private static String beginStatement(Session session, String driverBegin) {
+        if (session.readOnly || session.openedReadOnly) {
+            return DEFERRED_BEGIN;
+        }
+        if (session.driverHandlesReadOnly) {
+            Connection connection = session.connection();
+            try {
+                return connection != null && connection.isReadOnly() ? DEFERRED_BEGIN : driverBegin;
+            } catch (SQLException e) {
+                return driverBegin;
+            }
+        }
+        return session.beginSql != null ? session.beginSql : driverBegin;
     }
 
     private static boolean isMessage(SQLException e, String text) {
