@@ -44,6 +44,8 @@ final class Session {
      * by {@code query_only}, transactions DEFERRED.
      */
     volatile boolean readOnly;
+    /** True after the app's own {@code PRAGMA query_only=1}: its transactions begin DEFERRED, like a read-only connection's. */
+    volatile boolean appQueryOnly;
     /** True once the app ran {@code PRAGMA foreign_keys} itself: from then on the setting is the app's. */
     volatile boolean appForeignKeys;
     /** The statement for which the agent switched foreign keys off around a DROP TABLE; null when none. */
