@@ -87,6 +87,8 @@ public final class AgentBridge {
                 return null;
             case SET_READ_ONLY:
                 return listener.setReadOnly(self, ((Boolean) arguments[0]).booleanValue()) ? DriverHook.SKIP : null;
+            case IS_READ_ONLY:
+                return listener.isReadOnly(self);
             default:
                 return null;
         }

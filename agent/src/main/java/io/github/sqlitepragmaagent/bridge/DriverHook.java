@@ -30,7 +30,9 @@ public enum DriverHook implements BiFunction<Object, Object[], Object> {
     /** Entry of {@code DB.newSQLException(int)}: the DB, {error code}. */
     ERROR,
     /** Entry of {@code JDBC3Connection.setReadOnly(boolean)}: the connection, {flag}. */
-    SET_READ_ONLY;
+    SET_READ_ONLY,
+    /** Entry of {@code JDBC3Connection.isReadOnly()}: the connection, {}; a Boolean answer replaces the driver's. */
+    IS_READ_ONLY;
 
     /** The answer that makes woven code return from a void driver method without running it. */
     public static final Object SKIP = Boolean.TRUE;

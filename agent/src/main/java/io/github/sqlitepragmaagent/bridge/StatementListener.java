@@ -31,4 +31,10 @@ public interface StatementListener {
 
     /** {@code Connection.setReadOnly(readOnly)}; true when the agent handled it and the driver must not run it. */
     boolean setReadOnly(Object connection, boolean readOnly) throws SQLException;
+
+    /**
+     * {@code Connection.isReadOnly()}: the answer where the agent emulates the read-only flag, or null
+     * to let the driver answer.
+     */
+    Boolean isReadOnly(Object connection);
 }

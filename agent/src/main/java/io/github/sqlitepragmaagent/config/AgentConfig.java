@@ -122,8 +122,8 @@ public final class AgentConfig {
     }
 
     /**
-     * The BEGIN mode for connections whose app did not choose one, or null when not configured (the
-     * driver's DEFERRED stays). A rule's own mode, {@link DatabaseRule#transactionMode()}, comes first.
+     * The BEGIN mode of read-write transactions on connections whose app did not choose one (IMMEDIATE
+     * unless configured). A rule's own mode, {@link DatabaseRule#transactionMode()}, comes first.
      */
     public TransactionMode transactionMode() {
         return value(AgentOptions.TRANSACTION_MODE);

@@ -34,10 +34,12 @@ public final class AgentOptions {
             "`refuse` leaves a database on a network filesystem out of WAL (it needs shared memory); `allow`"
                     + " switches anyway (see Network filesystems)");
     public static final ConfigOption<TransactionMode> TRANSACTION_MODE = new ConfigOption<TransactionMode>(
-            "transaction_mode", Parsers.choice(TransactionMode.values(), true), null,
-            "the BEGIN mode of transactions on connections the app did not give a transaction_mode itself;"
-                    + " `IMMEDIATE` prevents 'database is locked' when a transaction reads then writes; when unset,"
-                    + " the driver's `DEFERRED` stays",
+            "transaction_mode", Parsers.choice(TransactionMode.values(), true), "IMMEDIATE",
+            "the BEGIN mode of read-write transactions on connections the app did not give a transaction_mode"
+                    + " itself (transactions of connections marked read-only always begin `DEFERRED`); `IMMEDIATE`"
+                    + " takes the write lock at the transaction's first statement, where busy_timeout waits, so a"
+                    + " transaction that reads then writes cannot fail half-way with 'database is locked'; `DEFERRED`"
+                    + " is the driver's own begin",
             Scope.GLOBAL_AND_RULES);
     public static final ConfigOption<Boolean> AUDIT_ENABLED = global("audit.enabled", Parsers.BOOLEAN, "true",
             "`false` turns every audit off (JMX still shows the counters)");

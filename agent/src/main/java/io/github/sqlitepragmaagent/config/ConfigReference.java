@@ -84,7 +84,8 @@ public final class ConfigReference {
         }
         for (ConfigOption<?> option : AgentOptions.all()) {
             if (option.inRules()) {
-                row(out, "rule.N." + option.key(), option);
+                // A rule that does not set the key takes the global value, whatever the global default is.
+                row(out, "rule.N." + option.key(), "the global value", option.allowed(), option.description());
             }
         }
         out.append("| `rule.N.PRAGMA` | the global value | the pragma's values, or keep |")
@@ -101,10 +102,13 @@ public final class ConfigReference {
     }
 
     private static void row(StringBuilder out, String key, ConfigOption<?> option, String values) {
-        out.append("| `").append(key).append("` | ")
-                .append(option.defaultText() == null ? "—" : "`" + option.defaultText() + "`").append(" | ")
+        row(out, key, option.defaultText() == null ? "—" : "`" + option.defaultText() + "`", values, option.description());
+    }
+
+    private static void row(StringBuilder out, String key, String defaultCell, String values, String description) {
+        out.append("| `").append(key).append("` | ").append(defaultCell).append(" | ")
                 .append(plain(values)).append(" | ")
-                .append(option.description().replace("|", "\\|")).append(" |\n");
+                .append(description.replace("|", "\\|")).append(" |\n");
     }
 
     /** Plain text for a Markdown table cell: characters Markdown would take as formatting are escaped. */

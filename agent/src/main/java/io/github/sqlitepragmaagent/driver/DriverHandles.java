@@ -38,6 +38,9 @@ public final class DriverHandles {
     private final Method setBusyTimeout;
     private final Method setFirstStatementExecuted;
     private final Method getDatabase;
+    /** {@code DB.getConfig()} and {@code SQLiteConfig.isExplicitReadOnly()} (3.41 on), or null. */
+    private final Method getConfig;
+    private final Method isExplicitReadOnly;
 
     private DriverHandles(Class<?> connectionClass) {
         this.connectionClass = connectionClass;
@@ -45,6 +48,8 @@ public final class DriverHandles {
         this.setBusyTimeout = publicMethod(connectionClass, "setBusyTimeout", int.class);
         this.setFirstStatementExecuted = publicMethod(connectionClass, "setFirstStatementExecuted", boolean.class);
         this.getDatabase = publicMethod(connectionClass, "getDatabase");
+        this.getConfig = getDatabase == null ? null : publicMethod(getDatabase.getReturnType(), "getConfig");
+        this.isExplicitReadOnly = getConfig == null ? null : publicMethod(getConfig.getReturnType(), "isExplicitReadOnly");
     }
 
     /** The handles of {@code connection}'s class. */
@@ -82,6 +87,20 @@ public final class DriverHandles {
         if (setFirstStatementExecuted != null) {
             Reflection.invoke(setFirstStatementExecuted, connection, Boolean.FALSE);
         }
+    }
+
+    /**
+     * True when the app opened {@code connection} with sqlite-jdbc's explicit read-only support
+     * ({@code jdbc.explicit_readonly=true}, {@code SQLiteConfig.setExplicitReadOnly(true)}, 3.41 on): the
+     * driver then handles {@code setReadOnly} itself, and upgrades its read-write transactions to
+     * {@code BEGIN IMMEDIATE} itself.
+     */
+    public boolean explicitReadOnly(Object connection) throws Exception {
+        Object db = databaseOf(connection);
+        if (db == null || isExplicitReadOnly == null) {
+            return false;
+        }
+        return Boolean.TRUE.equals(Reflection.invoke(isExplicitReadOnly, Reflection.invoke(getConfig, db)));
     }
 
     /** The connection's {@code org.sqlite.core.DB}, or null when this driver has no such accessor or it fails. */

@@ -98,4 +98,10 @@ final class AgentRuntime implements ConnectionListener, StatementListener {
         Parts current = parts;
         return current != null && current.statements.setReadOnly(connection, readOnly);
     }
+
+    @Override
+    public Boolean isReadOnly(Object connection) {
+        Parts current = parts;
+        return current == null ? null : current.statements.isReadOnly(connection);
+    }
 }

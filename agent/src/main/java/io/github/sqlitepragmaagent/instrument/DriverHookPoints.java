@@ -41,7 +41,10 @@ final class DriverHookPoints {
             HookPoint.entry(DB, "exec", "(Ljava/lang/String;Z)", DriverHook.EXEC, 0, 1).skippable(),
             // Every native error code becomes an exception here, with the DB it happened on.
             HookPoint.entry(DB, "newSQLException", "(I)", DriverHook.ERROR, 0, 1).includingPrivate(),
-            HookPoint.entry(CONNECTION, "setReadOnly", "(Z)", DriverHook.SET_READ_ONLY, 0, 1).skippable()));
+            // The read-only flag where the agent emulates it (sqlite-jdbc refuses it on an open connection
+            // unless explicit_readonly is on): the change, and the answer to isReadOnly().
+            HookPoint.entry(CONNECTION, "setReadOnly", "(Z)", DriverHook.SET_READ_ONLY, 0, 1).skippable(),
+            HookPoint.entry(CONNECTION, "isReadOnly", "()", DriverHook.IS_READ_ONLY, 0).skippable()));
 
     private DriverHookPoints() {}
 

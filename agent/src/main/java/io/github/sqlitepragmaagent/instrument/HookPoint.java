@@ -14,7 +14,10 @@ final class HookPoint {
 
     /** Where in the method the hook runs. */
     enum Where {
-        /** Before the method's first instruction; a void method may be skipped when the hook answers so. */
+        /**
+         * Before the method's first instruction; a skippable void method returns at once when the hook
+         * answers {@link DriverHook#SKIP}, a skippable boolean method returns the Boolean the hook answers.
+         */
         ENTRY,
         /** Before each {@code areturn}, with the value being returned. */
         EXIT,
@@ -35,7 +38,10 @@ final class HookPoint {
     final int[] argumentSlots;
     /** A String field of the first handed argument (the statement's SQL) to hand as well, or null. */
     final String sqlFieldOfFirstArgument;
-    /** True when the hook may answer {@link DriverHook#SKIP} and the (void) method then returns at once. */
+    /**
+     * True when the hook may answer for the method: {@link DriverHook#SKIP} makes a void method return at
+     * once, a Boolean is what a boolean method returns.
+     */
     final boolean skippable;
 
     private HookPoint(String owner, String method, String descriptorPrefix, boolean privateOnes, Where where,
@@ -82,7 +88,7 @@ final class HookPoint {
         return new HookPoint(owner, method, descriptorPrefix, privateOnes, where, hook, argumentSlots, field, skippable);
     }
 
-    /** The same point, letting the hook skip the (void) method. */
+    /** The same point, letting the hook skip a void method or answer for a boolean one. */
     HookPoint skippable() {
         return new HookPoint(owner, method, descriptorPrefix, privateOnes, where, hook, argumentSlots,
                 sqlFieldOfFirstArgument, true);

@@ -35,6 +35,7 @@ final class HookWeaver {
     private static final String THROWABLE = "java/lang/Throwable";
     private static final String SQL_EXCEPTION = "java/sql/SQLException";
     private static final String OBJECT = "java/lang/Object";
+    private static final String BOOLEAN = "java/lang/Boolean";
     private static final String OBJECT_ARRAY = "[Ljava/lang/Object;";
     /**
      * A static field the weave adds to a driver class on its first load, holding the hooks once found:
@@ -219,6 +220,19 @@ final class HookWeaver {
                 super.visitFieldInsn(Opcodes.GETSTATIC, "java/lang/Boolean", "TRUE", "Ljava/lang/Boolean;");
                 super.visitJumpInsn(Opcodes.IF_ACMPNE, continuation);
                 super.visitInsn(Opcodes.RETURN);
+            } else if (point.skippable && returnType.getSort() == Type.BOOLEAN) {
+                // A Boolean from the hook is the method's answer; anything else lets the method run.
+                Label notAnswered = new Label();
+                super.visitInsn(Opcodes.DUP);
+                super.visitTypeInsn(Opcodes.INSTANCEOF, BOOLEAN);
+                super.visitJumpInsn(Opcodes.IFEQ, notAnswered);
+                super.visitTypeInsn(Opcodes.CHECKCAST, BOOLEAN);
+                super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, BOOLEAN, "booleanValue", "()Z", false);
+                super.visitInsn(Opcodes.IRETURN);
+                super.visitLabel(notAnswered);
+                frame(entryLocals, OBJECT);
+                super.visitInsn(Opcodes.POP);
+                super.visitJumpInsn(Opcodes.GOTO, continuation);
             } else {
                 super.visitInsn(Opcodes.POP);
                 super.visitJumpInsn(Opcodes.GOTO, continuation);

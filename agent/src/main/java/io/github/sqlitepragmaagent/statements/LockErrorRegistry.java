@@ -34,9 +34,10 @@ public final class LockErrorRegistry {
         if (kind == LockErrors.Kind.UPGRADE && errors.firstUpgrade()) {
             log.warn("db={} lock_error=upgrade: a transaction that read and then wrote failed with \"database is locked\""
                     + " at once, because another connection wrote meanwhile (SQLite cannot wait there without risking a"
-                    + " deadlock, so busy_timeout does not help); transaction_mode=IMMEDIATE prevents it by taking the"
-                    + " write lock when such a transaction begins. Counted as LockErrors over JMX and lock_errors= in the"
-                    + " audit lines", database);
+                    + " deadlock, so busy_timeout does not help); transaction_mode=IMMEDIATE (the agent's default, unless"
+                    + " transaction_mode=DEFERRED is set, the app chose its own mode, or the connection is marked read-only)"
+                    + " prevents it by taking the write lock when such a transaction begins. Counted as LockErrors over JMX"
+                    + " and lock_errors= in the audit lines", database);
         }
     }
 

@@ -25,6 +25,13 @@ final class Session {
      * or null to keep the one the driver issues.
      */
     final String beginSql;
+    /**
+     * True when sqlite-jdbc handles {@code setReadOnly} on this connection itself (explicit_readonly, or a
+     * connection opened read-only): the agent leaves the read-only flag to the driver there.
+     */
+    final boolean driverHandlesReadOnly;
+    /** True when the connection was opened read-only (open mode, {@code mode=ro}, {@code immutable=1}). */
+    final boolean openedReadOnly;
     /** The app's connection, weakly: the agent must never keep a connection the app dropped. */
     private final WeakReference<Connection> connection;
 
@@ -32,8 +39,13 @@ final class Session {
     volatile String pendingBegin;
     /** True from a begin the agent ran (or let run) until the commit or rollback that ends it. */
     volatile boolean inTransaction;
-    /** True after {@code setReadOnly(true)}: writes refused by {@code query_only}, transactions DEFERRED. */
+    /**
+     * The read-only flag where the agent emulates it: true after {@code setReadOnly(true)}, writes refused
+     * by {@code query_only}, transactions DEFERRED.
+     */
     volatile boolean readOnly;
+    /** True after the app's own {@code PRAGMA query_only=1}: its transactions begin DEFERRED, like a read-only connection's. */
+    volatile boolean appQueryOnly;
     /** True once the app ran {@code PRAGMA foreign_keys} itself: from then on the setting is the app's. */
     volatile boolean appForeignKeys;
     /** The statement for which the agent switched foreign keys off around a DROP TABLE; null when none. */
@@ -43,10 +55,13 @@ final class Session {
     /** What the connection was doing when a lock error arrives. */
     volatile LockErrors.Kind operation = LockErrors.Kind.STATEMENT;
 
-    Session(String database, boolean agentForeignKeys, String beginSql, Connection connection) {
+    Session(String database, boolean agentForeignKeys, String beginSql, boolean driverHandlesReadOnly,
+            boolean openedReadOnly, Connection connection) {
         this.database = database;
         this.agentForeignKeys = agentForeignKeys;
         this.beginSql = beginSql;
+        this.driverHandlesReadOnly = driverHandlesReadOnly;
+        this.openedReadOnly = openedReadOnly;
         this.connection = new WeakReference<Connection>(connection);
     }
 

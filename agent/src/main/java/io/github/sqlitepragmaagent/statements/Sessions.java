@@ -36,10 +36,28 @@ public final class Sessions implements TunedConnectionListener {
                 // A schema the agent cannot read is checked again at the next connection; enforcement stays as tuned.
             }
         }
+        boolean openedReadOnly = tuned.request().readOnly() || isReadOnly(connection);
+        boolean driverHandlesReadOnly = openedReadOnly || explicitReadOnly(connection);
         Session session = new Session(tuned.database(), agentForeignKeys, Transactions.beginFor(tuned.transactionMode()),
-                connection);
+                driverHandlesReadOnly, openedReadOnly, connection);
         byDatabaseHandle.put(db, session);
         byConnection.put(connection, session);
+    }
+
+    private static boolean isReadOnly(Connection connection) {
+        try {
+            return connection.isReadOnly(); // the driver's answer: the agent's own hooks stay out of the tuner's calls
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static boolean explicitReadOnly(Connection connection) {
+        try {
+            return DriverHandles.of(connection).explicitReadOnly(connection);
+        } catch (Exception e) {
+            return false; // an older driver, without explicit read-only support
+        }
     }
 
     /** The session of the connection whose DB is {@code db}, or null when the agent does not follow it. */

@@ -78,11 +78,19 @@ public final class StatementHooks implements StatementListener {
     @Override
     public boolean setReadOnly(Object connection, boolean readOnly) throws SQLException {
         Session session = sessions.ofConnection(connection);
-        if (session == null || !(connection instanceof Connection)) {
+        if (session == null || session.driverHandlesReadOnly || !(connection instanceof Connection)) {
             return false;
         }
-        transactions.setReadOnly(session, (Connection) connection, readOnly);
-        return true;
+        return transactions.setReadOnly(session, (Connection) connection, readOnly);
+    }
+
+    @Override
+    public Boolean isReadOnly(Object connection) {
+        Session session = sessions.ofConnection(connection);
+        if (session == null || session.driverHandlesReadOnly) {
+            return null;
+        }
+        return session.readOnly;
     }
 
     /** The app's own {@code PRAGMA foreign_keys}: from then on the setting is the app's business. */

@@ -1,5 +1,6 @@
 package io.github.sqlitepragmaagent.statements;
 
+import io.github.sqlitepragmaagent.config.BooleanWords;
 import io.github.sqlitepragmaagent.config.TransactionMode;
 import io.github.sqlitepragmaagent.driver.DriverHandles;
 import io.github.sqlitepragmaagent.support.Statements;
@@ -16,9 +17,11 @@ import java.util.Set;
  * <p>sqlite-jdbc begins eagerly: {@code setAutoCommit(false)}, {@code commit()} and {@code rollback()}
  * each run the next {@code begin} at once, so an idle pooled connection with autoCommit=false sits
  * in a transaction; with IMMEDIATE it holds the write lock while idle. The agent delays the driver's
- * begin to the connection's first statement, and runs it then in the mode the agent was configured
- * with (IMMEDIATE for read-write work, DEFERRED on a connection the app marked read-only). A begin or
- * commit that fails leaves the connection as it was, so the app's rollback and retry work.
+ * begin to the connection's first statement, and runs it then in the agent's mode: IMMEDIATE by
+ * default for read-write work, so that a transaction that reads and then writes takes the write lock
+ * where busy_timeout waits for it, instead of failing at its first write (SQLite cannot wait there);
+ * DEFERRED on a connection the app marked read-only, whose readers never need the write lock. A begin
+ * or commit that fails leaves the connection as it was, so the app's rollback and retry work.
  */
 final class Transactions {
 
@@ -77,6 +80,9 @@ final class Transactions {
 
     /** A statement is about to run: the delayed begin happens now, unless it is a foreign_keys pragma. */
     void beforeStatement(Session session, Object db, String sql) throws SQLException {
+        if (SqlText.firstLetter(sql) == 'P') {
+            noteQueryOnly(session, sql);
+        }
         if (session.pendingBegin != null && !session.inTransaction && (isConnectionPragma(sql) || readsNoTable(sql))) {
             // A pragma that sets or reads this connection only (busy_timeout, query_only, ...) runs the
             // same before the transaction as inside it, and must not take the write lock an IMMEDIATE begin
@@ -97,13 +103,28 @@ final class Transactions {
     }
 
     /**
-     * {@code setReadOnly(flag)} on an open connection, which sqlite-jdbc refuses: the agent switches
-     * SQLite's own per-connection {@code query_only} instead, and begins that connection's
-     * transactions DEFERRED so that readers never take the write lock.
+     * {@code setReadOnly(flag)} on an open connection, which sqlite-jdbc refuses unless explicit_readonly
+     * is on: the agent switches SQLite's own per-connection {@code query_only} instead, and begins that
+     * connection's transactions DEFERRED so that readers never take the write lock. Like the driver's
+     * explicit read-only support, it refuses a change once the transaction's first statement ran (SQLite
+     * cannot make a transaction that read or wrote read-only, nor the reverse). Returns false to leave a
+     * closed connection to the driver, whose answer there the app gets without the agent too.
      */
-    void setReadOnly(Session session, Connection connection, boolean flag) throws SQLException {
+    boolean setReadOnly(Session session, Connection connection, boolean flag) throws SQLException {
+        if (connection.isClosed()) {
+            return false;
+        }
+        if (flag == session.readOnly) {
+            return true; // the driver too changes nothing then, and the app's own query_only stays as it is
+        }
+        if (session.inTransaction) {
+            // The driver's own words for the same refusal (sqlite-jdbc 3.41 on, explicit_readonly).
+            throw new SQLException("Cannot change Read-Only status of this connection: the first statement was already"
+                    + " executed and the transaction is open.");
+        }
         Statements.execute(connection, "PRAGMA query_only=" + (flag ? "1" : "0"));
         session.readOnly = flag;
+        return true;
     }
 
     private void beginIfPending(Session session, Object db) throws SQLException {
@@ -111,7 +132,7 @@ final class Transactions {
         if (driverBegin == null || session.inTransaction) {
             return;
         }
-        String begin = session.readOnly ? DEFERRED_BEGIN : session.beginSql != null ? session.beginSql : driverBegin;
+        String begin = beginStatement(session, driverBegin);
         session.operation = LockErrors.Kind.BEGIN;
         try {
             DriverHandles.exec(db, begin, false);
@@ -126,6 +147,26 @@ final class Transactions {
         }
         session.pendingBegin = null;
         session.inTransaction = true;
+    }
+
+    /**
+     * DEFERRED for a read-only connection (a reader never needs the write lock, and on a connection
+     * opened read-only BEGIN IMMEDIATE fails); where sqlite-jdbc handles read-only itself, the driver's
+     * own begin (it upgrades its read-write transactions itself); otherwise the agent's mode, if any.
+     */
+    private static String beginStatement(Session session, String driverBegin) {
+        if (session.readOnly || session.openedReadOnly || session.appQueryOnly) {
+            return DEFERRED_BEGIN;
+        }
+        if (session.driverHandlesReadOnly) {
+            Connection connection = session.connection();
+            try {
+                return connection != null && connection.isReadOnly() ? DEFERRED_BEGIN : driverBegin;
+            } catch (SQLException e) {
+                return driverBegin;
+            }
+        }
+        return session.beginSql != null ? session.beginSql : driverBegin;
     }
 
     private static boolean isMessage(SQLException e, String text) {
@@ -187,6 +228,26 @@ final class Transactions {
             }
         }
         return true;
+    }
+
+    /** The app's own {@code PRAGMA query_only=v} (or {@code (v)}): the connection is read-only while it is on. */
+    private static void noteQueryOnly(Session session, String sql) {
+        Boolean queryOnly = queryOnlyValue(sql);
+        if (queryOnly != null) {
+            session.appQueryOnly = queryOnly;
+        }
+    }
+
+    /** The value a {@code PRAGMA query_only = v} or {@code PRAGMA query_only(v)} sets; null for anything else. */
+    static Boolean queryOnlyValue(String sql) {
+        if (!SqlText.startsWithWord(sql, "PRAGMA")) {
+            return null;
+        }
+        String[] words = SqlText.firstWords(sql, 4);
+        if (!"query_only".equalsIgnoreCase(words[1]) || !("=".equals(words[2]) || "(".equals(words[2])) || words[3] == null) {
+            return null;
+        }
+        return BooleanWords.parse(SqlText.unquote(words[3]));
     }
 
     /** True for {@code PRAGMA foreign_keys ...} (with or without a schema). */

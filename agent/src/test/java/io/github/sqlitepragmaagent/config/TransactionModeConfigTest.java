@@ -15,11 +15,12 @@ class TransactionModeConfigTest {
     private static final Map<String, String> NONE = Map.of();
 
     @Test
-    void unsetByDefaultSoTheDriversDeferredStays() {
+    void immediateByDefaultSoReadThenWriteTransactionsCannotFailHalfWay() {
         LoadedConfig loaded = ConfigLoader.load(null, NONE, NONE);
 
-        assertNull(loaded.config().transactionMode());
-        assertNull(loaded.config().effective().get("transaction_mode"));
+        assertEquals(TransactionMode.IMMEDIATE, loaded.config().transactionMode());
+        assertEquals(TransactionMode.DEFERRED, ConfigLoader.load("transaction_mode=DEFERRED", NONE, NONE).config()
+                .transactionMode(), "the driver's begin, restored");
     }
 
     @Test
@@ -40,7 +41,7 @@ class TransactionModeConfigTest {
 
         assertEquals(List.of("transaction_mode='eager' from agent argument is not allowed; allowed: DEFERRED, IMMEDIATE,"
                 + " EXCLUSIVE"), loaded.problems().stream().map(ConfigProblem::message).toList());
-        assertNull(loaded.config().transactionMode());
+        assertEquals(TransactionMode.IMMEDIATE, loaded.config().transactionMode(), "the word is not taken: the default stays");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.github.sqlitepragmaagent.statements;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,17 @@ class TransactionsTextTest {
         assertFalse(Transactions.readsNoTable("SELECT v FROM t"));
         assertFalse(Transactions.readsNoTable("SELECT (SELECT count(*)\nFROM t)"));
         assertFalse(Transactions.readsNoTable("UPDATE t SET v = 1"));
+    }
+
+    @Test
+    void theAppsOwnQueryOnlyIsReadInEverySpelling() {
+        assertEquals(Boolean.TRUE, Transactions.queryOnlyValue("PRAGMA query_only=1"));
+        assertEquals(Boolean.TRUE, Transactions.queryOnlyValue("pragma QUERY_ONLY = on"));
+        assertEquals(Boolean.TRUE, Transactions.queryOnlyValue("PRAGMA query_only('true')"));
+        assertEquals(Boolean.FALSE, Transactions.queryOnlyValue("PRAGMA query_only = 0"));
+        assertNull(Transactions.queryOnlyValue("PRAGMA query_only"), "a read changes nothing");
+        assertNull(Transactions.queryOnlyValue("PRAGMA foreign_keys=1"));
+        assertNull(Transactions.queryOnlyValue("SELECT 1"));
     }
 
     @Test

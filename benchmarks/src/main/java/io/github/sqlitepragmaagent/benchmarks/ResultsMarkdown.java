@@ -58,7 +58,8 @@ final class ResultsMarkdown {
                         + " `setReadOnly(true)` | balance drift | committed tx/s per round |",
                 "|---|---|--:|--:|--:|--:|---|--:|---|");
         for (TxLoadBenchmark.Result r : results) {
-            boolean readOnly = r.workload() == TxLoadBenchmark.Workload.READ_ONLY;
+            boolean readOnly = r.workload() == TxLoadBenchmark.Workload.READ_ONLY
+                    || r.workload() == TxLoadBenchmark.Workload.READ_UNMARKED;
             row(out, "| %s | %s | %,.0f | %.2f | %.2f | %s | %s | %d | %s |", r.workload().label(),
                     r.configuration().label(), r.committedPerSecond(), r.failedPercent(), r.p99Micros() / 1000,
                     readOnly ? String.format(Locale.ROOT, "%,.0f", r.besidePerSecond()) : "",

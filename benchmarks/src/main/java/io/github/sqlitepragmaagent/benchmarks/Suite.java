@@ -99,11 +99,16 @@ final class Suite {
         List<BarChartSvg.Panel> panels = new ArrayList<>();
         for (TxLoadBenchmark.Workload workload : TxLoadBenchmark.Workload.values()) {
             String threads = workload == TxLoadBenchmark.Workload.READ_ONLY
+                    || workload == TxLoadBenchmark.Workload.READ_UNMARKED
                     ? options.readers() + " reader threads beside " + TxLoadApp.WRITERS_BESIDE_READERS + " writers"
                     : options.threads() + " threads";
             panels.add(new BarChartSvg.Panel("tx-load: committed " + workload.label() + " transactions/s, " + threads,
                     results.stream().filter(r -> r.workload() == workload)
                             .map(r -> new BarChartSvg.Bar(r.configuration().label(), r.committedPerSecond())).toList()));
+            // Commits alone would hide a configuration that commits fast by failing most of its transactions.
+            panels.add(new BarChartSvg.Panel("tx-load: failed " + workload.label() + " transactions, % of all",
+                    results.stream().filter(r -> r.workload() == workload)
+                            .map(r -> new BarChartSvg.Bar(r.configuration().label(), r.failedPercent())).toList()));
         }
         return panels;
     }

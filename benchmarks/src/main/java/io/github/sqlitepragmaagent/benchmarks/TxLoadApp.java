@@ -23,7 +23,8 @@ import org.HdrHistogram.Histogram;
  *
  * WORKLOAD is {@code read-then-write} (THREADS threads: read a balance, write it back plus one),
  * {@code write-only} (THREADS threads: move one unit between two accounts) or {@code read-only}
- * (READERS threads of two-query read-only transactions beside two write-only threads). Prints
+ * (READERS threads of two-query read-only transactions beside two write-only threads) or
+ * {@code read-only-unmarked} (the same readers without {@code setReadOnly}). Prints
  * {@code settings ...}, then {@code result committed=N failed=N locked=N seconds=S p50_us=.. p99_us=..
  * beside_committed=N read_only_flag=ok|refused|unused balance_drift=N} about the workload's own
  * threads (for read-only: the readers), and {@code error MESSAGE} for the first error that is not a
@@ -36,7 +37,7 @@ public final class TxLoadApp {
     /** The writers beside the readers of the read-only workload. */
     static final int WRITERS_BESIDE_READERS = 2;
 
-    enum Kind { READ_THEN_WRITE, WRITE_ONLY, READ_ONLY }
+    enum Kind { READ_THEN_WRITE, WRITE_ONLY, READ_ONLY, READ_UNMARKED }
 
     private TxLoadApp() {}
 
@@ -67,6 +68,11 @@ public final class TxLoadApp {
                 measured = Kind.READ_ONLY;
                 addWorkers(workers, url, Kind.WRITE_ONLY, WRITERS_BESIDE_READERS);
                 addWorkers(workers, url, Kind.READ_ONLY, readers);
+            }
+            case "read-only-unmarked" -> {
+                measured = Kind.READ_UNMARKED;
+                addWorkers(workers, url, Kind.WRITE_ONLY, WRITERS_BESIDE_READERS);
+                addWorkers(workers, url, Kind.READ_UNMARKED, readers);
             }
             default -> throw new IllegalArgumentException("unknown workload " + workload);
         }
@@ -181,7 +187,7 @@ public final class TxLoadApp {
                                 move(add, a, -1);
                                 move(add, b, 1);
                             }
-                            case READ_ONLY -> {
+                            case READ_ONLY, READ_UNMARKED -> {
                                 scalar(read, a);
                                 scalar(range, b);
                             }

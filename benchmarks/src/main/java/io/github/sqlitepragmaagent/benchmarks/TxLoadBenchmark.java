@@ -22,7 +22,9 @@ final class TxLoadBenchmark {
     enum Workload {
         READ_THEN_WRITE("read-then-write"),
         WRITE_ONLY("write-only"),
-        READ_ONLY("read-only");
+        READ_ONLY("read-only"),
+        /** Read-only transactions the app does not mark read-only: what IMMEDIATE by default costs them. */
+        READ_UNMARKED("read-only-unmarked");
 
         private final String label;
 
@@ -80,7 +82,8 @@ final class TxLoadBenchmark {
                 + " a failed transaction is rolled back and counted, not retried. **read-then-write**: %d threads,"
                 + " `SELECT` a balance then `UPDATE` it (the JPA read-modify-write); **write-only**: %d threads, two"
                 + " `UPDATE`s (a transfer); **read-only**: %d threads of two `SELECT`s with `setReadOnly(true)` beside"
-                + " %d write-only threads (their figures are the readers'). %d s per run; a fresh JVM and database per"
+                + " %d write-only threads (their figures are the readers'); **read-only-unmarked**: the same without"
+                + " `setReadOnly`, as an app that does not mark its read-only work. %d s per run; a fresh JVM and database per"
                 + " run; %d round(s), workloads and configurations interleaved. Medians over rounds (tx/s, p99 of every"
                 + " transaction's time, failed ones included); failed %% and counts over all rounds. \"no agent\" has"
                 + " the driver's defaults (rollback journal); \"IMMEDIATE in URL\" has the agent's six pragmas and"

@@ -25,22 +25,22 @@ class TransactionHooksTest {
         return jvm.run(TransactionApp.class, dir.toString(), scenario, urlSuffix);
     }
 
-    /** The agent's own transaction_mode=IMMEDIATE, the app's URL naming none. */
-    private AppResult runAgentImmediate(String scenario) throws Exception {
-        return AppJvm.withAgent().agentArguments("audit.enabled=false,transaction_mode=IMMEDIATE")
+    /** The agent's defaults (IMMEDIATE for read-write transactions), the app's URL naming no mode. */
+    private AppResult runAgentDefaults(String scenario) throws Exception {
+        return AppJvm.withAgent().agentArguments("audit.enabled=false")
                 .run(TransactionApp.class, dir.toString(), scenario, "");
     }
 
     @Test
-    void theAgentsImmediateModeBeginsAtTheFirstStatementAndKeepsReadOnlyTransactionsDeferred() throws Exception {
-        AppResult idle = runAgentImmediate("idle");
+    void theDefaultImmediateModeBeginsAtTheFirstStatementAndKeepsReadOnlyTransactionsDeferred() throws Exception {
+        AppResult idle = runAgentDefaults("idle");
         assertEquals("ok:1", idle.get("app.writer"), idle::toString);
 
-        AppResult readOnly = runAgentImmediate("read-only");
+        AppResult readOnly = runAgentDefaults("read-only");
         assertEquals("ok:100", readOnly.get("app.read_beside_writer"), readOnly::toString);
         assertEquals("115", readOnly.get("app.balance"), readOnly::toString);
 
-        AppResult beginFails = runAgentImmediate("begin-fails");
+        AppResult beginFails = runAgentDefaults("begin-fails");
         assertEquals("ok:done", beginFails.get("app.rollback"), beginFails::toString);
         assertEquals("101", beginFails.get("app.balance"), beginFails::toString);
     }
@@ -84,7 +84,9 @@ class TransactionHooksTest {
 
     @Test
     void upgradeErrorsAreCountedAndExplainedOnce() throws Exception {
-        AppResult with = AppJvm.withAgent().agentArguments("audit.delay=0s,audit.interval=1s")
+        // transaction_mode=DEFERRED: under the default IMMEDIATE the app's read would hold the write lock,
+        // and its other connection's write, on the same thread, could only wait out busy_timeout.
+        AppResult with = AppJvm.withAgent().agentArguments("audit.delay=0s,audit.interval=1s,transaction_mode=DEFERRED")
                 .run(TransactionApp.class, dir.toString(), "upgrade", "");
 
         assertEquals("3", with.get("app.lock_errors_caught"), with::toString);
@@ -93,7 +95,7 @@ class TransactionHooksTest {
         assertEquals("3", with.get("jmx.database_lock_errors_upgrade"), with::toString);
         assertTrue(with.agentLinesContaining("kind=sizes").get(0).contains(" lock_errors=3"), "the periodic audit line: " + with);
         assertEquals(1, with.agentLinesContaining("lock_error=upgrade").size(), with::toString);
-        assertTrue(with.agentLinesContaining("lock_error=upgrade").get(0).contains("transaction_mode=IMMEDIATE prevents it"),
+        assertTrue(with.agentLinesContaining("lock_error=upgrade").get(0).contains("transaction_mode=IMMEDIATE (the agent's default"),
                 with::toString);
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A transactional Spring Boot service (Spring Data JPA, Hibernate's SQLiteDialect, HikariCP;
  * test-apps/tx-app) under concurrent read-modify-write requests and read-only listings, in a JVM of
- * its own: without the agent, with its defaults, with {@code transaction_mode=IMMEDIATE}, and with
- * a HikariCP pool of {@code autoCommit=false} connections. What could race is decided by latches in
+ * its own: without the agent, with its defaults (IMMEDIATE), with {@code transaction_mode=DEFERRED}, and
+ * with a HikariCP pool of {@code autoCommit=false} connections. What could race is decided by latches in
  * the app ({@code handshake.*}, {@code conflict.*}) and by SQLite's lock state ({@code probe.*}),
  * never by a clock.
  */
@@ -40,10 +40,31 @@ class TransactionsTest {
     }
 
     @Test
-    void underTheDefaultsEveryLockErrorTheAppCaughtIsCountedOverJmx() throws Exception {
-        // conflict: a read-modify-write whose panel another request updates between its read and its
-        // write; its DEFERRED transaction cannot upgrade, so at least one upgrade error is certain.
-        AppResult result = run(AppJvm.withAgent(), "--load.handshakes=conflict");
+    void underTheDefaultsNoRequestFailsAndReadOnlyListingsRunBesideAnOpenWriter() throws Exception {
+        // No option: read-write transactions begin IMMEDIATE. listing: a writer reads and stays in its
+        // transaction while a @Transactional(readOnly = true) listing runs; a listing serialized behind it
+        // would wait out busy_timeout and fail.
+        AppResult result = run(AppJvm.withAgent(), "--load.handshakes=listing");
+
+        assertEquals("wal", result.get("app.journal_mode"), result::toString);
+        assertEquals("true", result.get("handshake.writer_held_write_lock"), result::toString);
+        assertEquals("true", result.get("handshake.listing_completed_while_writer_open"), result::toString);
+        assertEquals("true", result.get("handshake.writer_committed"), result::toString);
+        assertEquals(0, number(result, "requests.failed"), result::toString);
+        assertEquals("false", result.get("probe.idle_write_lock_held"), result::toString);
+        // The only lock error: the probe that found the writer holding the lock.
+        assertEquals(1, number(result, "lock_errors_caught"), result::toString);
+        assertEquals(1, number(result, "jmx.agent.LockErrors"), result::toString);
+        assertCommon(result);
+        report("agent defaults", result);
+    }
+
+    @Test
+    void withTransactionModeDeferredEveryLockErrorTheAppCaughtIsCountedOverJmx() throws Exception {
+        // transaction_mode=DEFERRED restores the driver's begin. conflict: a read-modify-write whose panel
+        // another request updates between its read and its write; its DEFERRED transaction cannot upgrade,
+        // so at least one upgrade error is certain.
+        AppResult result = run(AppJvm.withAgent().agentArguments("transaction_mode=DEFERRED"), "--load.handshakes=conflict");
 
         assertEquals("wal", result.get("app.journal_mode"), result::toString);
         assertEquals("true", result.get("conflict.other_committed"), result::toString);
@@ -59,35 +80,16 @@ class TransactionsTest {
         assertEquals(caught, byKind, result::toString);
         assertTrue(number(result, "jmx.database.LockErrorsUpgrade") >= 1, result::toString);
         assertCommon(result);
-        report("agent defaults", result);
-    }
-
-    @Test
-    void withImmediateTransactionsNoRequestFailsAndReadOnlyListingsRunBesideAnOpenWriter() throws Exception {
-        // listing: a writer reads and stays in its transaction while a @Transactional(readOnly = true)
-        // listing runs; a listing serialized behind it would wait out busy_timeout and fail.
-        AppResult result = run(AppJvm.withAgent().agentArguments("transaction_mode=IMMEDIATE"),
-                "--load.handshakes=listing");
-
-        assertEquals("true", result.get("handshake.writer_held_write_lock"), result::toString);
-        assertEquals("true", result.get("handshake.listing_completed_while_writer_open"), result::toString);
-        assertEquals("true", result.get("handshake.writer_committed"), result::toString);
-        assertEquals(0, number(result, "requests.failed"), result::toString);
-        assertEquals("false", result.get("probe.idle_write_lock_held"), result::toString);
-        // The only lock error: the probe that found the writer holding the lock.
-        assertEquals(1, number(result, "lock_errors_caught"), result::toString);
-        assertEquals(1, number(result, "jmx.agent.LockErrors"), result::toString);
-        assertCommon(result);
-        report("agent transaction_mode=IMMEDIATE", result);
+        report("agent transaction_mode=DEFERRED", result);
     }
 
     @Test
     void withAnAutoCommitFalsePoolNoIdleConnectionHoldsTheWriteLock() throws Exception {
-        // HikariCP autoCommit=false under IMMEDIATE: the driver alone would begin (and lock) at
-        // setAutoCommit(false) and again after every commit, so an idle pooled connection would hold
+        // HikariCP autoCommit=false under the default IMMEDIATE: the driver alone would begin (and lock)
+        // at setAutoCommit(false) and again after every commit, so an idle pooled connection would hold
         // the write lock and every other request would wait out busy_timeout and fail.
-        AppResult result = run(AppJvm.withAgent().agentArguments("transaction_mode=IMMEDIATE"),
-                "--spring.datasource.hikari.auto-commit=false", "--load.handshakes=listing");
+        AppResult result = run(AppJvm.withAgent(), "--spring.datasource.hikari.auto-commit=false",
+                "--load.handshakes=listing");
 
         assertEquals("false", result.get("app.pool_auto_commit"), result::toString);
         assertEquals("8", result.get("pool.total_connections"), result::toString);
@@ -95,7 +97,7 @@ class TransactionsTest {
         assertEquals("true", result.get("handshake.listing_completed_while_writer_open"), result::toString);
         assertEquals(0, number(result, "requests.failed"), result::toString);
         assertCommon(result);
-        report("agent transaction_mode=IMMEDIATE, HikariCP autoCommit=false", result);
+        report("agent defaults, HikariCP autoCommit=false", result);
     }
 
     private AppResult run(AppJvm jvm, String... extra) throws Exception {
