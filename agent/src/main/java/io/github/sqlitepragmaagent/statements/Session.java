@@ -52,6 +52,12 @@ final class Session {
     volatile Object foreignKeysOffFor;
     /** Statements left at which the agent checks whether it can switch foreign keys back on. */
     volatile int restoreAttemptsLeft;
+    /**
+     * The id of the app's thread that began this connection's transaction with the agent's IMMEDIATE or
+     * EXCLUSIVE begin, which holds the database's write lock until the transaction ends; 0 otherwise. An
+     * id, not the Thread: nothing here may keep a thread (and its context class loader) alive.
+     */
+    volatile long writerThreadId;
     /** What the connection was doing when a lock error arrives. */
     volatile LockErrors.Kind operation = LockErrors.Kind.STATEMENT;
 

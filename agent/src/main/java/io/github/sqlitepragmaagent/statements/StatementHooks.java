@@ -23,7 +23,7 @@ public final class StatementHooks implements StatementListener {
         DanglingReferences dangling = new DanglingReferences(log);
         this.sessions = new Sessions(dangling);
         this.foreignKeys = new ForeignKeyDropGuard(log, dangling);
-        this.transactions = new Transactions(lockErrors);
+        this.transactions = new Transactions(lockErrors, log);
     }
 
     /** The sessions of the connections these hooks follow: give it to the tuner as its next step. */

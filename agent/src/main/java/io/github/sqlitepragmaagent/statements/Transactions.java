@@ -3,6 +3,7 @@ package io.github.sqlitepragmaagent.statements;
 import io.github.sqlitepragmaagent.config.BooleanWords;
 import io.github.sqlitepragmaagent.config.TransactionMode;
 import io.github.sqlitepragmaagent.driver.DriverHandles;
+import io.github.sqlitepragmaagent.log.OnceLog;
 import io.github.sqlitepragmaagent.support.Statements;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,6 +11,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
 
 /**
  * When and how a connection's transactions begin under the agent.
@@ -28,9 +32,18 @@ final class Transactions {
     private static final String DEFERRED_BEGIN = "begin;";
 
     private final LockErrorRegistry lockErrors;
+    private final Logger log;
+    private final OnceLog once = new OnceLog();
+    /**
+     * Per database, the session whose transaction the agent began IMMEDIATE or EXCLUSIVE and which holds
+     * the write lock now (one at a time: SQLite has one writer). Kept so that a second connection used by
+     * the very same thread is never made to wait for a lock only that thread can release.
+     */
+    private final ConcurrentMap<String, Session> writers = new ConcurrentHashMap<String, Session>();
 
-    Transactions(LockErrorRegistry lockErrors) {
+    Transactions(LockErrorRegistry lockErrors, Logger log) {
         this.lockErrors = lockErrors;
+        this.log = log;
     }
 
     /** The begin statement for {@code mode}, or null for none (the driver's begin stays). */
@@ -71,6 +84,7 @@ final class Transactions {
                 throw e;
             }
             session.inTransaction = false;
+            releasedWriteLock(session);
             return true;
         }
         // Savepoints and the driver's other statements ran inside the eager transaction: begin it first.
@@ -133,6 +147,12 @@ final class Transactions {
             return;
         }
         String begin = beginStatement(session, driverBegin);
+        boolean takesWriteLock = begin != null && begin.equals(session.beginSql) && !DEFERRED_BEGIN.equals(begin)
+                && !"begin deferred;".equals(begin);
+        if (takesWriteLock && heldByThisThreadElsewhere(session)) {
+            begin = DEFERRED_BEGIN;
+            takesWriteLock = false;
+        }
         session.operation = LockErrors.Kind.BEGIN;
         try {
             DriverHandles.exec(db, begin, false);
@@ -147,6 +167,52 @@ final class Transactions {
         }
         session.pendingBegin = null;
         session.inTransaction = true;
+        if (takesWriteLock) {
+            session.writerThreadId = Thread.currentThread().getId();
+            writers.put(session.database, session);
+        }
+    }
+
+    /**
+     * True when this thread already holds {@code session}'s database's write lock through another
+     * connection's transaction (a nested transaction on a second connection: Spring's REQUIRES_NEW inside
+     * a {@code @Transactional} method, a second JDBI handle). An IMMEDIATE begin here would wait for a lock
+     * that only this waiting thread can release: it would fail after the whole busy timeout. Such a
+     * transaction begins DEFERRED, as without the agent, and the reason is logged once per database.
+     */
+    private boolean heldByThisThreadElsewhere(Session session) {
+        Session holder = writers.get(session.database);
+        if (holder == null || holder == session || holder.writerThreadId != Thread.currentThread().getId()
+                || !holder.inTransaction || isClosed(holder.connection())) {
+            return false;
+        }
+        if (once.first("nested-writer|" + session.database)) {
+            log.warn("thread '{}' began a transaction on a second connection to {} while its own transaction on another"
+                    + " connection, begun IMMEDIATE by the agent, holds the write lock (a nested transaction such as Spring's"
+                    + " REQUIRES_NEW): the new one begins DEFERRED, as without the agent; it can read, but a write in it can"
+                    + " only wait for the outer transaction, which this same thread must end first. Without the agent the"
+                    + " outer transaction would take the write lock only at its first write; transaction_mode=DEFERRED for"
+                    + " this database (a rule) gives that back, at the cost of read-then-write transactions failing on busy",
+                    Thread.currentThread().getName(), session.database);
+        }
+        return true;
+    }
+
+    /** The transaction of {@code session} ended: it no longer holds the write lock. */
+    private void releasedWriteLock(Session session) {
+        if (session.writerThreadId != 0) {
+            session.writerThreadId = 0;
+            writers.remove(session.database, session);
+        }
+    }
+
+    /** A connection the app dropped or closed mid-transaction holds no lock any more (SQLite rolled it back). */
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection == null || connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     /**

@@ -54,6 +54,8 @@ class ExporterBesideAgentTest {
         SERIES.put("sqlite_agent_last_audit_age_seconds", "gauge");
         SERIES.put("sqlite_agent_last_integrity_check_age_seconds", "gauge");
         SERIES.put("sqlite_agent_open_connections", "gauge");
+        SERIES.put("sqlite_agent_last_checkpoint_timestamp_seconds", "gauge");
+        SERIES.put("sqlite_agent_last_checkpoint_wal_bytes", "gauge");
     }
 
     private static final int LOCK_ERRORS = 3;
@@ -71,7 +73,8 @@ class ExporterBesideAgentTest {
         int port = freePort();
         String main = dir.resolve("main.db").toString();
         String other = dir.resolve("other.db").toString();
-        AppJvm.Running app = AppJvm.withAgent().agentArguments("audit.delay=0s,audit.idle.forget=2s")
+        // checkpoint.idle=off: an idle checkpoint would empty the WAL whose live size this test compares.
+        AppJvm.Running app = AppJvm.withAgent().agentArguments("audit.delay=0s,audit.idle.forget=2s,checkpoint.idle=off")
                 .jvmOption("-javaagent:" + AppJvm.APP_LIBS.resolve("jmx_prometheus_javaagent.jar") + "=127.0.0.1:" + port + ":" + config)
                 .timeout(Duration.ofMinutes(2))
                 .start(BesideAgentsApp.class, dir.toString(), String.valueOf(LOCK_ERRORS), "wait");
@@ -100,6 +103,8 @@ class ExporterBesideAgentTest {
             assertEquals(1.0, scrape.value("sqlite_agent_open_connections", main), scrape.text);
             assertTrue(scrape.value("sqlite_agent_audits_total", main) >= 1, scrape.text);
             assertTrue(scrape.value("sqlite_agent_last_audit_age_seconds", main) >= 0, scrape.text);
+            assertEquals(0.0, scrape.value("sqlite_agent_last_checkpoint_timestamp_seconds", main), "no checkpoint yet:\n" + scrape.text);
+            assertEquals(-1.0, scrape.value("sqlite_agent_last_checkpoint_wal_bytes", main), "no checkpoint yet:\n" + scrape.text);
 
             // other.db was opened once and closed: after audit.idle.forget it leaves the agent's JMX, and so the scrape.
             awaitError(app, "db=" + other + " left the periodic audits and JMX");

@@ -3,6 +3,7 @@ package io.github.sqlitepragmaagent.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlitepragmaagent.it.apps.NestedTransactionApp;
 import io.github.sqlitepragmaagent.it.apps.TransactionApp;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -97,5 +98,24 @@ class TransactionHooksTest {
         assertEquals(1, with.agentLinesContaining("lock_error=upgrade").size(), with::toString);
         assertTrue(with.agentLinesContaining("lock_error=upgrade").get(0).contains("transaction_mode=IMMEDIATE (the agent's default"),
                 with::toString);
+    }
+
+    /**
+     * Spring's REQUIRES_NEW shape: the same thread opens a second transaction on a second connection while
+     * its first one is open. Under the agent's IMMEDIATE default the outer transaction holds the write lock
+     * from its first statement, and an IMMEDIATE inner begin would wait for a lock only this very thread can
+     * release (the whole busy timeout, then "database is locked"). The inner one begins DEFERRED, as without
+     * the agent, and the agent says why once: every step ends as without the agent.
+     */
+    @Test
+    void aNestedTransactionOnASecondConnectionOfTheSameThreadEndsAsWithoutTheAgent() throws Exception {
+        AppResult without = AppJvm.withoutAgent().run(NestedTransactionApp.class, "jdbc:sqlite:" + dir.resolve("plain.db"));
+        AppResult with = AppJvm.withAgent().run(NestedTransactionApp.class, "jdbc:sqlite:" + dir.resolve("agent.db"));
+
+        assertEquals(0, without.exitStatus(), without::toString);
+        assertEquals("ok", without.get("app.outer.commit"), without::toString);
+        assertEquals(0, with.exitStatus(), with::toString);
+        assertEquals(without.section("app"), with.section("app"), with::toString);
+        assertEquals(1, with.agentLinesContaining("began a transaction on a second connection").size(), with::toString);
     }
 }
