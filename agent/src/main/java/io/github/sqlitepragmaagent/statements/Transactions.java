@@ -30,6 +30,8 @@ import org.slf4j.Logger;
 final class Transactions {
 
     private static final String DEFERRED_BEGIN = "begin;";
+    /** What {@code transaction_mode=DEFERRED} begins with: takes no lock until the first write. */
+    private static final String DEFERRED_MODE_BEGIN = beginFor(TransactionMode.DEFERRED);
 
     private final LockErrorRegistry lockErrors;
     private final Logger log;
@@ -147,8 +149,8 @@ final class Transactions {
             return;
         }
         String begin = beginStatement(session, driverBegin);
-        boolean takesWriteLock = begin != null && begin.equals(session.beginSql) && !DEFERRED_BEGIN.equals(begin)
-                && !"begin deferred;".equals(begin);
+        // The agent's own IMMEDIATE or EXCLUSIVE begin: it takes the write lock until the transaction ends.
+        boolean takesWriteLock = begin.equals(session.beginSql) && !begin.equals(DEFERRED_MODE_BEGIN);
         if (takesWriteLock && heldByThisThreadElsewhere(session)) {
             begin = DEFERRED_BEGIN;
             takesWriteLock = false;
@@ -164,6 +166,7 @@ final class Transactions {
                 throw e;
             }
             // A transaction is already open (begun by the app itself): that one is the transaction now.
+            takesWriteLock = false;
         }
         session.pendingBegin = null;
         session.inTransaction = true;
