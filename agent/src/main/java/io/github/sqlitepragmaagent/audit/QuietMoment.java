@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
  * When a database's first audit may start: once neither the database file nor its {@code -wal} has
  * changed for {@code audit.quiet}, or {@link #LONGEST_WAIT_NANOS} after it was due, whichever comes
  * first. The first audit's integrity check holds a read snapshot for as long as it reads the whole file,
- * so that a WAL cannot restart behind it and, in rollback-journal mode, no writer can commit: measured
- * beside 4 writers and 4 readers (jdbc-load), the writes of the seconds it ran in dropped by up to a
- * tenth. The app's writes are seen through {@code stat} only (size, time, file key of both files), as
- * {@link WalLook} says why; a write from another process counts too.
+ * so that a WAL cannot restart behind it and, in rollback-journal mode, no writer can commit; and the
+ * first audit loads and compiles the audit's code on a machine the app may be starting on. The app's
+ * writes are seen through {@code stat} only (size, time, file key of both files), as {@link WalLook}
+ * says why; a write from another process counts too.
  */
 final class QuietMoment {
 
