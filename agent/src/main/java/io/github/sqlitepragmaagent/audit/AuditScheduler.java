@@ -11,9 +11,11 @@ import io.github.sqlitepragmaagent.tune.OpenRequest;
 import io.github.sqlitepragmaagent.tune.TuningStats;
 import java.sql.Connection;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /**
- * Audits each database file the app opens: first a little after its first connection, then its
+ * Audits each database file the app opens: first a little after its first connection, at a moment
+ * the app is not writing to it ({@link QuietMoment}), then its
  * sizes every {@code audit.interval} and its integrity every {@code audit.integrity.interval}.
  *
  * <p>All of it runs on one daemon thread for the whole JVM, created when the first database is
@@ -52,6 +55,7 @@ public final class AuditScheduler implements OpenListener {
     private final int maxDatabases;
     private final int maxPending;
     private final long idleMillis;
+    private final long quietMillis;
 
     /** First audits waiting, the one opened longest ago first. Guarded by itself, as is what follows. */
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<Waiting>();
@@ -84,6 +88,8 @@ public final class AuditScheduler implements OpenListener {
     private DatabaseAuditor auditor;
     private AuditLog auditLog;
     private IdleCheckpoints idleCheckpoints;
+    /** First audits looked at for a quiet moment at each turn of the audit thread. */
+    private static final int QUIET_LOOKS = 16;
     private final Runnable drain = new Runnable() {
         @Override
         public void run() {
@@ -100,6 +106,7 @@ public final class AuditScheduler implements OpenListener {
         this.maxDatabases = config.auditMaxDatabases();
         this.maxPending = config.auditMaxPending();
         this.idleMillis = config.auditIdleForgetMillis();
+        this.quietMillis = config.auditQuietMillis();
         final int leftIdleCap = maxDatabases;
         this.leftIdle = new LinkedHashMap<String, Boolean>() {
             private static final long serialVersionUID = 1L;
@@ -154,7 +161,7 @@ public final class AuditScheduler implements OpenListener {
             }
         }
         Waiting next = new Waiting(new AuditedDatabase(request.database(), driverClass),
-                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.auditDelayMillis()));
+                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.auditDelayMillis()), quietMillis);
         String skipped = null;
         boolean schedule;
         synchronized (waiting) {
@@ -175,8 +182,27 @@ public final class AuditScheduler implements OpenListener {
                     + " raise audit.max.pending (or lower audit.delay) to audit them all", maxPending, skipped);
         }
         if (schedule) {
-            thread().schedule(drain, config.auditDelayMillis(), TimeUnit.MILLISECONDS);
+            scheduleDrain();
         }
+    }
+
+    /**
+     * Has the first audits drained after {@code audit.delay}. The first time, the audit thread is built
+     * by a short-lived thread of its own: its executor's classes then load beside the app, not inside
+     * the app's first open (measured: about 15 JDK classes, several milliseconds on a cold JVM).
+     */
+    private void scheduleDrain() {
+        ScheduledThreadPoolExecutor current = thread;
+        if (current != null) {
+            current.schedule(drain, config.auditDelayMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        new AgentThreads("sqlite-pragma-agent-audit-start", Thread.MIN_PRIORITY).newThread(new Runnable() {
+            @Override
+            public void run() {
+                thread().schedule(drain, config.auditDelayMillis(), TimeUnit.MILLISECONDS);
+            }
+        }).start();
     }
 
     @Override
@@ -218,23 +244,50 @@ public final class AuditScheduler implements OpenListener {
     }
 
     /**
-     * Runs the first audit that is due, then hands the thread back (periodic audits that are due go
-     * first) and comes back for the next one.
+     * Runs the first audit that is due and whose database has gone quiet ({@link QuietMoment}), then
+     * hands the thread back (periodic audits that are due go first) and comes back for the next one.
+     * Only the {@link #QUIET_LOOKS} due the longest are looked at each time, so that thousands waiting
+     * cost no more than a few {@code stat} calls per look.
      */
     private void drainOne() {
-        Waiting next;
+        List<Waiting> due = new ArrayList<Waiting>();
         synchronized (waiting) {
-            next = waiting.peekFirst();
-            if (next == null) {
+            Waiting head = waiting.peekFirst();
+            if (head == null) {
                 drainScheduled = false;
                 return;
             }
-            long wait = next.dueAtNanos - System.nanoTime();
+            long wait = head.dueAtNanos - System.nanoTime();
             if (wait > 0) {
                 thread.schedule(drain, wait, TimeUnit.NANOSECONDS);
                 return;
             }
-            waiting.pollFirst();
+            long now = System.nanoTime();
+            for (Waiting pending : waiting) {
+                if (due.size() == QUIET_LOOKS || pending.dueAtNanos - now > 0) {
+                    break;
+                }
+                due.add(pending);
+            }
+        }
+        // The stat calls outside the lock: an app thread opening a database takes it.
+        Waiting next = null;
+        long now = System.nanoTime();
+        for (Waiting pending : due) {
+            if (pending.quiet.reached(now)) {
+                next = pending;
+                break;
+            }
+        }
+        if (next == null) {
+            thread.schedule(drain, QuietMoment.lookEveryNanos(quietMillis), TimeUnit.NANOSECONDS);
+            return;
+        }
+        synchronized (waiting) {
+            if (!waiting.remove(next)) {
+                thread.execute(drain); // skipped past audit.max.pending meanwhile
+                return;
+            }
         }
         try {
             first(next.database);
@@ -247,6 +300,7 @@ public final class AuditScheduler implements OpenListener {
 
     /** The audit thread's part of a database's first open: its first audit, then its place among those kept. */
     private void first(AuditedDatabase database) {
+        buildParts();
         registerAgent();
         scheduleIdleSweep();
         AuditedDatabase known = databases.get(database.path);
@@ -485,31 +539,37 @@ public final class AuditScheduler implements OpenListener {
                         new AgentThreads("sqlite-pragma-agent-audit", Thread.MIN_PRIORITY));
                 executor.setRemoveOnCancelPolicy(true);
                 executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-                // Built by the audit thread, its only user, before any audit it runs: their classes
-                // then load there, not on the app thread that opens the first connection.
-                executor.execute(new Runnable() {
-                    @Override
-                    public void run() {
-                        jmx = new JmxRegistry(log);
-                        auditor = new DatabaseAuditor(config, new Watchdog());
-                        auditLog = new AuditLog(log, config.auditLogFile());
-                        idleCheckpoints = new IdleCheckpoints(log);
-                    }
-                });
                 thread = executor;
             }
             return thread;
         }
     }
 
-    /** A database waiting for its first audit, due at a {@link System#nanoTime()}. */
+    /**
+     * What the audits work with, built by the audit thread, its only user, before the first audit it
+     * runs: their classes then load there, not on the app thread that opens the first connection, and
+     * not while an app that opens a database at once is still starting (the first audit waits at least
+     * {@code audit.delay}).
+     */
+    private void buildParts() {
+        if (jmx == null) {
+            jmx = new JmxRegistry(log);
+            auditor = new DatabaseAuditor(config, new Watchdog());
+            auditLog = new AuditLog(log, config.auditLogFile());
+            idleCheckpoints = new IdleCheckpoints(log);
+        }
+    }
+
+    /** A database waiting for its first audit, due at a {@link System#nanoTime()}, then for a quiet moment. */
     private static final class Waiting {
         final AuditedDatabase database;
         final long dueAtNanos;
+        final QuietMoment quiet;
 
-        Waiting(AuditedDatabase database, long dueAtNanos) {
+        Waiting(AuditedDatabase database, long dueAtNanos, long quietMillis) {
             this.database = database;
             this.dueAtNanos = dueAtNanos;
+            this.quiet = new QuietMoment(database.path, quietMillis, dueAtNanos);
         }
     }
 }

@@ -58,6 +58,11 @@ public final class AgentConfig {
         return value(AgentOptions.AUDIT_DELAY);
     }
 
+    /** Milliseconds without a change to a database's files before its first audit starts; 0 when it starts at once. */
+    public long auditQuietMillis() {
+        return value(AgentOptions.AUDIT_QUIET);
+    }
+
     /** Milliseconds between size audits; 0 when periodic size audits are off. */
     public long auditIntervalMillis() {
         return value(AgentOptions.AUDIT_INTERVAL);

@@ -45,6 +45,10 @@ public final class AgentOptions {
             "`false` turns every audit off (JMX still shows the counters)");
     public static final ConfigOption<Long> AUDIT_DELAY = global("audit.delay", Parsers.duration(0, false), "1s",
             "wait after a database's first connection before its first audit, to stay out of the app's start-up");
+    public static final ConfigOption<Long> AUDIT_QUIET = global("audit.quiet", Parsers.duration(10, true), "250ms",
+            "after `audit.delay`, a first audit waits until neither the database file nor its `-wal` has changed for this"
+                    + " long (a `stat` of each, every half of it), at most one minute, so that its integrity check does not"
+                    + " hold a read snapshot while the app writes; `off` starts it at `audit.delay`");
     public static final ConfigOption<Long> AUDIT_INTERVAL = global("audit.interval", Parsers.duration(1000, true), "1h",
             "how often file, WAL and freelist sizes are audited");
     public static final ConfigOption<AuditIntegrity> AUDIT_INTEGRITY = global("audit.integrity",
@@ -80,7 +84,7 @@ public final class AgentOptions {
 
     private static final List<ConfigOption<?>> ALL = Collections.unmodifiableList(Arrays.<ConfigOption<?>>asList(
             ENABLED, OVERRIDE, STRICT, LOG_LEVEL, CONFIG, WAL_NETWORK, TRANSACTION_MODE, AUDIT_ENABLED, AUDIT_DELAY,
-            AUDIT_INTERVAL, AUDIT_INTEGRITY, AUDIT_INTEGRITY_INTERVAL, AUDIT_INTEGRITY_TIMEOUT, AUDIT_WAL_WARN,
+            AUDIT_QUIET, AUDIT_INTERVAL, AUDIT_INTEGRITY, AUDIT_INTEGRITY_INTERVAL, AUDIT_INTEGRITY_TIMEOUT, AUDIT_WAL_WARN,
             AUDIT_SIZE_WARN, AUDIT_LOG_FILE, AUDIT_MAX_DATABASES, AUDIT_MAX_PENDING, AUDIT_IDLE_FORGET,
             CHECKPOINT_IDLE));
 

@@ -10,6 +10,7 @@ import java.util.Locale;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar startup   [--runs N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar open-cost [--rounds N] [--agent PATH]
+ * java -jar benchmarks/target/benchmarks.jar first-opens [--rounds N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar audit-impact [--rounds N] [--megabytes N] [--seconds N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar jdbc-load [--writers N] [--readers N] [--seconds S] [--rounds N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar tx-load   [--threads N] [--readers N] [--seconds S] [--rounds N] [--agent PATH]
@@ -24,7 +25,7 @@ import java.util.Locale;
 public final class BenchmarkMain {
 
     private static final String USAGE = "usage: java -jar benchmarks/target/benchmarks.jar"
-            + " startup|open-cost|audit-impact|jdbc-load|tx-load|http-load|all [--quick] [--runs N] [--rounds N] [--seconds N]"
+            + " startup|open-cost|first-opens|audit-impact|jdbc-load|tx-load|http-load|all [--quick] [--runs N] [--rounds N] [--seconds N]"
             + " [--megabytes N] [--writers N] [--readers N] [--threads N] [--concurrency N] [--agent PATH] [--panel-app PATH] [--out DIR]";
 
     private BenchmarkMain() {}
@@ -51,6 +52,12 @@ public final class BenchmarkMain {
                 System.out.println(ResultsMarkdown.targets(new Targets().startup(results).list()));
             }
             case "open-cost" -> printOpenCost(new OpenCostBenchmark(agentJar, options.rounds(), options.quick()).run());
+            case "first-opens" -> {
+                FirstOpensBenchmark benchmark = new FirstOpensBenchmark(agentJar, options.rounds());
+                List<FirstOpensBenchmark.Result> results = benchmark.run();
+                System.out.println(ResultsMarkdown.firstOpens(benchmark, results));
+                System.out.println(ResultsMarkdown.targets(new Targets().firstOpens(results).list()));
+            }
             case "audit-impact" -> printAuditImpact(new AuditImpactBenchmark(agentJar, options.rounds(), options.megabytes(),
                     options.seconds() * 1000L), options.megabytes());
             case "jdbc-load" -> {

@@ -34,6 +34,17 @@ final class ResultsMarkdown {
         return out.toString();
     }
 
+    static String firstOpens(FirstOpensBenchmark benchmark, List<FirstOpensBenchmark.Result> results) {
+        StringBuilder out = section("Connections in a fresh JVM's first second (`first-opens`)", benchmark.describe(),
+                "| variant | first connection (µs) | next 100, mean (µs) | open+close in the first second | rounds |",
+                "|---|--:|--:|--:|---|");
+        for (FirstOpensBenchmark.Result r : results) {
+            row(out, "| %s | %,.0f | %.1f | %,.0f | %s |", r.variant(), r.firstMicros(), r.first100Micros(),
+                    r.opensPerSecond(), rounded(r.opensRounds()));
+        }
+        return out.toString();
+    }
+
     static String jdbcLoad(JdbcLoadBenchmark benchmark, List<JdbcLoadBenchmark.Result> results) {
         StringBuilder out = section("Concurrent JDBC load (`jdbc-load`)", benchmark.describe(),
                 "| configuration | writes/s | reads/s | write p50 / p99 (µs) | read p50 / p99 (µs) | \"database is locked\""

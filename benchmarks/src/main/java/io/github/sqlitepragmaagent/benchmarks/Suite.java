@@ -37,6 +37,7 @@ final class Suite {
 
         StartupBenchmark startup = new StartupBenchmark(agentJar, Jvm.bootAppJar(), options.runs());
         OpenCostBenchmark openCost = new OpenCostBenchmark(agentJar, options.rounds(), options.quick());
+        FirstOpensBenchmark firstOpens = new FirstOpensBenchmark(agentJar, options.rounds());
         JdbcLoadBenchmark jdbcLoad = new JdbcLoadBenchmark(agentJar, options.writers(), options.readers(), options.seconds(),
                 options.rounds());
         TxLoadBenchmark txLoad = new TxLoadBenchmark(agentJar, options.threads(), options.readers(), options.seconds(),
@@ -47,6 +48,8 @@ final class Suite {
         List<StartupBenchmark.Result> startupResults = startup.run();
         System.out.println("running open-cost ...");
         List<OpenCostBenchmark.Result> openCostResults = openCost.run();
+        System.out.println("running first-opens ...");
+        List<FirstOpensBenchmark.Result> firstOpensResults = firstOpens.run();
         System.out.println("running jdbc-load ...");
         List<JdbcLoadBenchmark.Result> jdbcResults = jdbcLoad.run();
         System.out.println("running tx-load ...");
@@ -54,7 +57,7 @@ final class Suite {
         System.out.println("running http-load ...");
         List<HttpLoadBenchmark.Result> httpResults = httpLoad.run();
 
-        List<Targets.Target> targets = new Targets().startup(startupResults).openCost(openCostResults)
+        List<Targets.Target> targets = new Targets().startup(startupResults).openCost(openCostResults).firstOpens(firstOpensResults)
                 .jdbcLoad(jdbcResults, options.writers(), options.readers()).txLoad(txResults).httpLoad(httpResults).list();
         String markdown = "# Benchmark results\n\n"
                 + (options.quick() ? "> **Quick smoke run (`--quick`)**: durations and rounds far too short for these to be"
@@ -68,6 +71,7 @@ final class Suite {
                 + ResultsMarkdown.targets(targets) + "\n"
                 + ResultsMarkdown.startup(startup, startupResults) + "\n"
                 + ResultsMarkdown.openCost(openCost, openCostResults) + "\n"
+                + ResultsMarkdown.firstOpens(firstOpens, firstOpensResults) + "\n"
                 + ResultsMarkdown.jdbcLoad(jdbcLoad, jdbcResults) + "\n"
                 + ResultsMarkdown.txLoad(txLoad, txResults) + "\n"
                 + ResultsMarkdown.httpLoad(httpLoad, httpResults);

@@ -38,6 +38,13 @@ final class Targets {
         return this;
     }
 
+    /** Results: the URL's first, the agent's second. */
+    Targets firstOpens(List<FirstOpensBenchmark.Result> results) {
+        atLeast("open+close in a fresh JVM's first second, agent / pragmas in URL (first-opens)",
+                results.get(1).opensPerSecond() / results.get(0).opensPerSecond(), 0.95, "");
+        return this;
+    }
+
     /** Results in {@link Configuration} order. */
     Targets jdbcLoad(List<JdbcLoadBenchmark.Result> results, int writers, int readers) {
         JdbcLoadBenchmark.Result defaults = results.get(Configuration.DEFAULTS.ordinal());

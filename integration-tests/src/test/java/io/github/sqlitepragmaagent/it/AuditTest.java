@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlitepragmaagent.it.apps.AuditApp;
+import io.github.sqlitepragmaagent.it.apps.BusyWriterApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +45,30 @@ class AuditTest {
         assertTrue(jsonLine.startsWith("{\"time\":"), jsonLine);
         assertTrue(jsonLine.contains("\"db\":\"" + db + "\",\"kind\":\"first\",\"result\":\"ok\",\"integrity\":\"ok\""), jsonLine);
         assertTrue(jsonLine.contains("\"page_size\":4096"), jsonLine);
+    }
+
+    @Test
+    void theFirstAuditWaitsUntilTheAppStopsWriting() throws Exception {
+        Path db = Databases.create(dir.resolve("busy.db"), "delete");
+
+        // A row every 2 ms for 1.5 s: never 2 s without a change to the database or its -wal.
+        AppResult result = agent("audit.quiet=2s").run(BusyWriterApp.class, "jdbc:sqlite:" + db, "1500");
+
+        assertEquals(0, result.exitStatus(), result::toString);
+        assertEquals("0", result.get("app.audits_while_writing"), result::toString);
+        assertEquals("1", result.get("app.audits_after_writing"), result::toString);
+        assertTrue(only(result, "audit db=" + db).contains("kind=first result=ok integrity=ok"), result::toString);
+    }
+
+    @Test
+    void withAuditQuietOffTheFirstAuditRunsWhileTheAppWrites() throws Exception {
+        Path db = Databases.create(dir.resolve("busy.db"), "delete");
+
+        AppResult result = agent("audit.quiet=off").run(BusyWriterApp.class, "jdbc:sqlite:" + db, "3000");
+
+        assertEquals(0, result.exitStatus(), result::toString);
+        assertEquals("1", result.get("app.audits_while_writing"), result::toString);
+        assertTrue(only(result, "audit db=" + db).contains("kind=first result=ok integrity=ok"), result::toString);
     }
 
     @Test
@@ -134,7 +159,8 @@ class AuditTest {
     void auditingALargeWalDatabaseWhileTheAppWritesCausesTheWriterNoError() throws Exception {
         Path db = Databases.createLarge(dir.resolve("large.db"), 60_000, "wal");
 
-        AppResult result = agent("audit.integrity=full")
+        // audit.quiet=off: the audit runs while the app writes, which is what this test is about.
+        AppResult result = agent("audit.integrity=full,audit.quiet=off")
                 .run(AuditApp.class, "jdbc:sqlite:" + db, "--write-ms", "4000", "--wait-ms", "500");
 
         assertEquals(0, result.exitStatus(), result::toString);

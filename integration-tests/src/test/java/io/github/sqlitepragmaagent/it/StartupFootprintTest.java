@@ -44,6 +44,19 @@ class StartupFootprintTest {
     }
 
     @Test
+    void anAppThatExitsBeforeItsFirstAuditLoadsNothingTheAuditsWorkWith() throws Exception {
+        AppResult result = AppJvm.withAgent().agentArguments("audit.delay=1h").jvmOption("-Xlog:class+load=info")
+                .run(OpenApp.class, "--url", "jdbc:sqlite:" + dir.resolve("one.db"), "--connections", "1");
+
+        assertEquals(0, result.exitStatus(), result::toString);
+        List<String> loaded = loadedAgentClasses(result);
+        assertTrue(loaded.contains(AGENT + "audit.AuditScheduler"), "the first audit was scheduled: " + loaded);
+        assertEquals(List.of(), loaded.stream()
+                .filter(name -> name.matches(Pattern.quote(AGENT) + "(audit\\.(DatabaseAuditor|AuditLog|IdleCheckpoints|Watchdog)|jmx\\.JmxRegistry)"))
+                .collect(Collectors.toList()));
+    }
+
+    @Test
     void aJvmThatNeverOpensSqliteLoadsNoneOfTheAgentsWorkingParts() throws Exception {
         AppResult result = AppJvm.withAgent().jvmOption("-Xlog:class+load=info").run(NoSqliteApp.class);
 
