@@ -188,7 +188,7 @@ class CliTest {
 
         assertEquals(0, result.exitStatus(), result::toString);
         assertTrue(result.stdout().contains("\"tuned\":{\"pragmas\":{\"busy_timeout\":5000,\"journal_mode\":\"wal\",\"synchronous\":1,"
-                + "\"cache_size\":-777,\"foreign_keys\":1,\"temp_store\":2},\"kept_from_app\":[],\"wanted\":{},"
+                + "\"cache_size\":-777,\"foreign_keys\":1,\"temp_store\":2,\"journal_size_limit\":67108864},\"kept_from_app\":[],\"wanted\":{},"
                 + "\"skipped\":{\"journal_mode\":\"read-only connection\"},\"rule\":1}"), result::toString);
     }
 
