@@ -134,7 +134,10 @@ final class IdleCheckpoints {
                     (System.nanoTime() - started) / 1_000_000));
             if (full && once.first("disk-full|" + database.path)) {
                 log.warn("db={} the app's disk is full (SQLITE_FULL) and the WAL holds {} bytes; the agent's checkpoint to"
-                        + " give them back failed: {} (said once per database)", database.path, now.bytes, e.toString());
+                        + " give them back failed ({}): the database file must grow to take the WAL's frames, so the WAL"
+                        + " keeps its size (and stays after the app exits) until space is freed on that filesystem; the"
+                        + " agent's idle checkpoints keep trying (said once per database)", database.path, now.bytes,
+                        e.toString());
             } else if (once.first("failed|" + database.path + "|" + e.getClass().getName())) {
                 log.warn("idle checkpoint of {} failed: {}; the WAL keeps its frames until the app's own checkpoints"
                         + " (or its last close) move them", database.path, e.toString());
