@@ -43,6 +43,7 @@ final class PinnedWal {
     /** The WAL is empty (or gone): any episode is over. */
     void empty(AuditedDatabase database) {
         warned.remove(database);
+        database.walPinned(false);
     }
 
     /** After one of the agent's checkpoints of {@code database}, the WAL being {@code walBytes} afterwards. */
@@ -50,12 +51,13 @@ final class PinnedWal {
         long fileBytes = new File(database.path).length();
         boolean past = walBytes >= thresholdBytes && walBytes * 100 >= thresholdPercent * fileBytes;
         if (checkpoint.result == Checkpoint.Result.TRUNCATED || !past) {
-            warned.remove(database);
+            empty(database);
             return;
         }
         if (checkpoint.result != Checkpoint.Result.PINNED || !warned.add(database)) {
             return;
         }
+        database.walPinned(true);
         StringBuilder line = new StringBuilder();
         line.append("db=").append(database.path).append(" wal_pinned=true wal_bytes=").append(walBytes)
                 .append(" file_bytes=").append(fileBytes).append(": the WAL is ").append(Text.bytes(walBytes))
@@ -101,7 +103,7 @@ final class PinnedWal {
         StringBuilder frames = new StringBuilder();
         int shown = 0;
         for (StackTraceElement frame : thread.getStackTrace()) {
-            if (!app(frame.getClassName())) {
+            if (!app(frame.getClassName()) || frame.getClassName().contains("$$Lambda")) {
                 continue;
             }
             if (shown > 0) {
