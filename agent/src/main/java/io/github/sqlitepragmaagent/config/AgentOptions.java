@@ -80,12 +80,14 @@ public final class AgentOptions {
     public static final ConfigOption<Long> CHECKPOINT_BURST = global("checkpoint.burst", Parsers.SIZE, "16MiB",
             "a WAL that grew by this much since the agent last looked (every half of `checkpoint.idle`) is checkpointed"
                     + " at once, while the app still writes, the same way as when idle (PASSIVE, then TRUNCATE only when"
-                    + " nobody would wait): a large write burst does not leave a large WAL behind until the app pauses");
+                    + " nobody would wait): a large write burst does not leave a large WAL behind until the app pauses;"
+                    + " off with `checkpoint.idle=off`");
     public static final ConfigOption<Long> WAL_PINNED_SIZE = global("wal.pinned.size", Parsers.SIZE, "64MiB",
             "a WAL at least this large (and at least `wal.pinned.percent` of the database file) that a checkpoint"
                     + " cannot move into the database because a reader still reads an older snapshot is warned about, once"
                     + " per episode, naming the reader: in this JVM the connection with the oldest open read (thread, how"
-                    + " long, statement, app frames of its stack), otherwise another process");
+                    + " long, statement, app frames of its stack), otherwise another process; looked at with the"
+                    + " agent's checkpoints, so `checkpoint.idle=off` turns it off too");
     public static final ConfigOption<Long> WAL_PINNED_PERCENT = global("wal.pinned.percent", Parsers.count(0), "100",
             "see `wal.pinned.size`: the pinned WAL must also be at least this percent of the database file's size");
     public static final ConfigOption<ReadOnlyReadersPolicy> WAL_READONLY_READERS = global("wal.readonly.readers",
