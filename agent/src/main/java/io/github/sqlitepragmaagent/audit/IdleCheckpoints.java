@@ -44,10 +44,6 @@ final class IdleCheckpoints {
     /** Databases whose app saw SQLITE_FULL since the last look (any thread adds, the audit thread takes). */
     private final Set<String> diskFull = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
 
-    IdleCheckpoints(Logger log) {
-        this(log, Long.MAX_VALUE, new PinnedWal(log, null, Long.MAX_VALUE, 100));
-    }
-
     IdleCheckpoints(Logger log, long burstBytes, PinnedWal pinned) {
         this.log = log;
         this.burstBytes = burstBytes;

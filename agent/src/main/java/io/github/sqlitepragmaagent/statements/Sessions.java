@@ -44,7 +44,9 @@ public final class Sessions implements TunedConnectionListener {
                 driverHandlesReadOnly, openedReadOnly, connection);
         byDatabaseHandle.put(db, session);
         byConnection.put(connection, session);
-        openReads.register(tuned.database(), session.reads);
+        if (tuned.isFile()) {
+            openReads.register(tuned.database(), session.reads); // only a file has a WAL to pin
+        }
     }
 
     private static boolean isReadOnly(Connection connection) {
