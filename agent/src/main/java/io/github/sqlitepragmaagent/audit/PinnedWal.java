@@ -4,14 +4,16 @@ import io.github.sqlitepragmaagent.statements.OpenReads;
 import io.github.sqlitepragmaagent.support.Text;
 import java.io.File;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import org.slf4j.Logger;
 
 /**
- * Names what pins a WAL: after one of the agent's checkpoints could not move every frame into the
- * database file and the WAL is past {@code wal.pinned.size} and {@code wal.pinned.percent} of the
+ * Names what pins a WAL: after two of the agent's checkpoints in a row could not move every frame into
+ * the database file and the WAL is past {@code wal.pinned.size} and {@code wal.pinned.percent} of the
  * file, one warning per episode (until a checkpoint empties the WAL or it falls below the threshold)
  * naming the oldest read open in this JVM: its thread, how long, its statement, and the app frames of
  * that thread's stack as it is now (taken only here, never per statement); or, when no read of this
@@ -30,6 +32,13 @@ final class PinnedWal {
     private final OpenReads openReads;
     private final long thresholdBytes;
     private final long thresholdPercent;
+    /**
+     * The reads open at the episode's first pinned checkpoint: the warning comes at the next one and
+     * blames only a read open at both with the same run, so that the statements a writer runs with
+     * every row (its insert, the driver's {@code SELECT last_insert_rowid()}), open for an instant at
+     * each look, are never taken for the read that pins the WAL.
+     */
+    private final Map<AuditedDatabase, Set<Object>> suspects = new WeakHashMap<AuditedDatabase, Set<Object>>();
     /** Databases in a pinned episode already warned about. */
     private final Set<AuditedDatabase> warned = java.util.Collections.newSetFromMap(new WeakHashMap<AuditedDatabase, Boolean>());
 
@@ -43,6 +52,7 @@ final class PinnedWal {
     /** The WAL is empty (or gone): any episode is over. */
     void empty(AuditedDatabase database) {
         warned.remove(database);
+        suspects.remove(database);
         database.walPinned(false);
     }
 
@@ -54,9 +64,21 @@ final class PinnedWal {
             empty(database);
             return;
         }
-        if (checkpoint.result != Checkpoint.Result.PINNED || !warned.add(database)) {
+        if (checkpoint.result != Checkpoint.Result.PINNED || warned.contains(database)) {
             return;
         }
+        List<OpenReads.OpenRead> open = openReads == null ? new ArrayList<OpenReads.OpenRead>() : openReads.of(database.path);
+        Set<Object> before = suspects.get(database);
+        if (before == null) {
+            Set<Object> runs = new HashSet<Object>();
+            for (OpenReads.OpenRead read : open) {
+                runs.add(read.run);
+            }
+            suspects.put(database, runs);
+            return; // named at the next pinned checkpoint
+        }
+        suspects.remove(database);
+        warned.add(database);
         database.walPinned(true);
         StringBuilder line = new StringBuilder();
         line.append("db=").append(database.path).append(" wal_pinned=true wal_bytes=").append(walBytes)
@@ -65,7 +87,12 @@ final class PinnedWal {
                 .append(checkpoint.walFrames).append(" frames into the database file: a read that began before the"
                         + " others is still open, and until it ends no checkpoint (the agent's or SQLite's own) can move"
                         + " them or reset the WAL, which grows with every write; ");
-        List<OpenReads.OpenRead> reads = openReads == null ? new ArrayList<OpenReads.OpenRead>() : openReads.of(database.path);
+        List<OpenReads.OpenRead> reads = new ArrayList<OpenReads.OpenRead>();
+        for (OpenReads.OpenRead read : open) {
+            if (before.contains(read.run)) {
+                reads.add(read);
+            }
+        }
         if (reads.isEmpty()) {
             line.append("no read of this JVM's connections is open, so another process (or a connection the agent"
                     + " does not follow) holds it");

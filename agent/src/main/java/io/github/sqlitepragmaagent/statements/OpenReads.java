@@ -46,13 +46,14 @@ public final class OpenReads {
         synchronized (set) {
             connections = new ArrayList<ReadStarts>(set);
         }
-        long now = System.nanoTime();
         for (ReadStarts starts : connections) {
             for (int i = 0; i < ReadStarts.SLOTS; i++) {
                 ReadStarts.Start start = starts.get(i);
                 Object statement = start == null ? null : start.statement.get();
                 if (statement != null && resultSetOpen(statement)) {
-                    open.add(new OpenRead(start.threadId, start.sql, (now - start.startedNanos) / 1_000_000));
+                    // Read after the start it measures: a statement that began meanwhile is 0 ms old, not less.
+                    long now = System.nanoTime();
+                    open.add(new OpenRead(start, start.threadId, start.sql, Math.max(0, now - start.startedNanos) / 1_000_000));
                 }
             }
         }
@@ -103,11 +104,17 @@ public final class OpenReads {
 
     /** One open read: the thread that ran it (by id: nothing here keeps a thread), its SQL, how long it has been open. */
     public static final class OpenRead {
+        /**
+         * The same object for as long as the statement is not run again: a read seen open at two looks
+         * with the same run is a read that stayed open, not a statement a writer runs with every row.
+         */
+        public final Object run;
         public final long threadId;
         public final String sql;
         public final long openMillis;
 
-        OpenRead(long threadId, String sql, long openMillis) {
+        OpenRead(Object run, long threadId, String sql, long openMillis) {
+            this.run = run;
             this.threadId = threadId;
             this.sql = sql;
             this.openMillis = openMillis;

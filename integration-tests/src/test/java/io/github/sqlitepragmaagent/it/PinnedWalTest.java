@@ -3,9 +3,14 @@ package io.github.sqlitepragmaagent.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlitepragmaagent.it.apps.BurstWriterApp;
 import io.github.sqlitepragmaagent.it.apps.PinnedReaderApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +43,39 @@ class PinnedWalTest {
         assertTrue(warning.contains("thread \"report-reader\""), warning);
         assertTrue(warning.contains("'SELECT n, length(payload) FROM rows ORDER BY n'"), warning);
         assertTrue(warning.contains("PinnedReaderApp.holdMonthlyReportOpen("), warning);
+    }
+
+    @Test
+    void aReadOfAnotherProcessIsNamedAsSuch() throws Exception {
+        Path db = dir.resolve("other.db");
+        Path control = Files.createDirectories(dir.resolve("other.control"));
+        AppJvm.Running app = AppJvm.withAgent().agentArguments(KEYS).timeout(Duration.ofMinutes(3))
+                .start(BurstWriterApp.class, "jdbc:sqlite:" + db, control.toString());
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!app.stdoutSoFar().contains("app.step=writing\n")) {
+            if (!app.process().isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("the app did not start writing: " + app.stop());
+            }
+            Thread.sleep(20);
+        }
+        // This test's JVM is the other process: its open result set pins the WAL the app writes to.
+        try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement statement = reader.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT n FROM rows")) {
+            assertTrue(rows.next());
+            while (!app.stderrSoFar().contains("wal_pinned=true")) {
+                if (!app.process().isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("no pinned-WAL warning: " + app.stop());
+                }
+                Thread.sleep(50);
+            }
+        }
+        Files.createFile(control.resolve("stop"));
+        AppResult result = app.await();
+        assertEquals(0, result.exitStatus(), result::toString);
+        List<String> warnings = result.agentLinesContaining("wal_pinned=true");
+        assertEquals(1, warnings.size(), result::toString);
+        assertTrue(warnings.get(0).contains("no read of this JVM's connections is open, so another process"), warnings.get(0));
     }
 
     private AppResult run(boolean agent) throws Exception {
