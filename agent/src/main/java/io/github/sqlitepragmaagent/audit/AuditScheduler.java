@@ -5,7 +5,9 @@ import io.github.sqlitepragmaagent.config.AuditIntegrity;
 import io.github.sqlitepragmaagent.driver.JdbcDriver;
 import io.github.sqlitepragmaagent.jmx.AgentStatus;
 import io.github.sqlitepragmaagent.jmx.JmxRegistry;
+import io.github.sqlitepragmaagent.statements.DiskFull;
 import io.github.sqlitepragmaagent.statements.LockErrorRegistry;
+import io.github.sqlitepragmaagent.statements.OpenReads;
 import io.github.sqlitepragmaagent.tune.OpenListener;
 import io.github.sqlitepragmaagent.tune.OpenRequest;
 import io.github.sqlitepragmaagent.tune.TuningStats;
@@ -87,9 +89,11 @@ public final class AuditScheduler implements OpenListener {
     private JmxRegistry jmx;
     private DatabaseAuditor auditor;
     private AuditLog auditLog;
-    private IdleCheckpoints idleCheckpoints;
+    private volatile IdleCheckpoints idleCheckpoints;
     /** First audits looked at for a quiet moment at each turn of the audit thread. */
     private static final int QUIET_LOOKS = 16;
+    /** The app's open reads, for naming what pins a WAL; null until {@link #followStatements}. */
+    private volatile OpenReads openReads;
     private final Runnable drain = new Runnable() {
         @Override
         public void run() {
@@ -116,6 +120,42 @@ public final class AuditScheduler implements OpenListener {
                 return size() > leftIdleCap;
             }
         };
+    }
+
+    /**
+     * Gives the audits what the statement hooks see: the app's open reads (a pinned WAL is blamed on the
+     * oldest) and its disk-full errors (answered with a checkpoint from the agent's own connection).
+     * Called once, before the first connection.
+     */
+    public void followStatements(OpenReads reads, DiskFull diskFull) {
+        this.openReads = reads;
+        diskFull.listen(new DiskFull.Listener() {
+            @Override
+            public void diskFull(String database) {
+                diskFullSeen(database);
+            }
+        });
+    }
+
+    /** On the app's thread: hands the database to the audit thread for a checkpoint at once (once per error burst). */
+    private void diskFullSeen(final String path) {
+        IdleCheckpoints checkpoints = idleCheckpoints;
+        if (checkpoints == null || config.checkpointIdleMillis() == 0 || !checkpoints.diskFull(path)) {
+            return;
+        }
+        thread().execute(new Runnable() {
+            @Override
+            public void run() {
+                AuditedDatabase database = databases.get(path);
+                if (database != null && !database.sharedByDriverCopies()) {
+                    try {
+                        idleCheckpoints.look(database);
+                    } catch (Throwable t) {
+                        log.warn("checkpoint of {} after a disk-full error failed: {}", path, t.toString());
+                    }
+                }
+            }
+        });
     }
 
     /**
@@ -556,7 +596,8 @@ public final class AuditScheduler implements OpenListener {
             jmx = new JmxRegistry(log);
             auditor = new DatabaseAuditor(config, new Watchdog());
             auditLog = new AuditLog(log, config.auditLogFile());
-            idleCheckpoints = new IdleCheckpoints(log);
+            idleCheckpoints = new IdleCheckpoints(log, config.checkpointBurstBytes(),
+                    new PinnedWal(log, openReads, config.walPinnedBytes(), config.walPinnedPercent()));
         }
     }
 

@@ -35,6 +35,7 @@ final class AuditedDatabase {
     private WalLook lastWalLook = WalLook.NONE;
     private boolean litestream;
     private volatile CheckpointSnapshot lastCheckpoint;
+    private volatile boolean walPinned;
     private String unreadableFile;
     private volatile AuditSnapshot last;
     private volatile AuditSnapshot lastIntegrity;
@@ -155,6 +156,15 @@ final class AuditedDatabase {
 
     void checkpointed(CheckpointSnapshot checkpoint) {
         lastCheckpoint = checkpoint;
+    }
+
+    /** True while a pinned-WAL episode that was warned about lasts (see {@link PinnedWal}). */
+    boolean walPinned() {
+        return walPinned;
+    }
+
+    void walPinned(boolean pinned) {
+        walPinned = pinned;
     }
 
     /** The agent's last checkpoint of this database, or null. */

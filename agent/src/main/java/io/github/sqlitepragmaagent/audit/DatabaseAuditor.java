@@ -5,6 +5,7 @@ import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.AuditIntegrity;
 import io.github.sqlitepragmaagent.config.PragmaSetting;
 import io.github.sqlitepragmaagent.support.Faults;
+import io.github.sqlitepragmaagent.support.ReadOnlyReaders;
 import io.github.sqlitepragmaagent.support.Statements;
 import io.github.sqlitepragmaagent.support.Text;
 import java.io.File;
@@ -135,9 +136,11 @@ final class DatabaseAuditor {
             report.warn("the file is readable by " + who + " who cannot write its directory " + file.getAbsoluteFile().getParent()
                     + ": a WAL database cannot be read without creating its -shm there, so such read-only readers (a"
                     + " reporting job, the sqlite3 shell of another user) fail with 'attempt to write a readonly database'"
-                    + " whenever the app is not running; to keep their access keep a rollback journal for it (a rule with"
-                    + " rule.N.match=" + file.getAbsolutePath() + " and rule.N.journal_mode=DELETE) or let them write the"
-                    + " directory");
+                    + " whenever the app is not running; wal.readonly.readers=keep (the default) keeps the journal mode"
+                    + " only of a file found so at the database's first connection, not of one created in WAL, one"
+                    + " already in WAL, or one set to WAL by configuration; to give them back their access switch it to a"
+                    + " rollback journal (a rule with rule.N.match=" + file.getAbsolutePath() + " and"
+                    + " rule.N.journal_mode=DELETE) or let them write the directory");
         }
     }
 

@@ -251,4 +251,9 @@ final class DatabaseStatus implements DatabaseMXBean {
         CheckpointSnapshot checkpoint = database.lastCheckpoint();
         return checkpoint == null ? -1 : checkpoint.tookMillis;
     }
+
+    @Override
+    public long getWalPinned() {
+        return database.walPinned() ? 1 : 0;
+    }
 }

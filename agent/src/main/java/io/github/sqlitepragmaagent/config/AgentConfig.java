@@ -116,6 +116,26 @@ public final class AgentConfig {
         return value(AgentOptions.CHECKPOINT_IDLE);
     }
 
+    /** Bytes a WAL may grow by between two looks before the agent checkpoints it without waiting for the app to idle. */
+    public long checkpointBurstBytes() {
+        return value(AgentOptions.CHECKPOINT_BURST);
+    }
+
+    /** Bytes from which a WAL that checkpoints cannot move is warned about as pinned. */
+    public long walPinnedBytes() {
+        return value(AgentOptions.WAL_PINNED_SIZE);
+    }
+
+    /** Percent of the database file's size from which a WAL that checkpoints cannot move is warned about as pinned. */
+    public long walPinnedPercent() {
+        return value(AgentOptions.WAL_PINNED_PERCENT);
+    }
+
+    /** True when a database that read-only readers could no longer read in WAL keeps its journal mode. */
+    public boolean keepJournalForReadOnlyReaders() {
+        return value(AgentOptions.WAL_READONLY_READERS) == ReadOnlyReadersPolicy.KEEP;
+    }
+
     /** The pragmas to apply, in apply order; those left untouched ({@code keep}) are absent. */
     public List<PragmaSetting> pragmas() {
         return pragmas;

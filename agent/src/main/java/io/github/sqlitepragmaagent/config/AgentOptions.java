@@ -81,12 +81,31 @@ public final class AgentOptions {
                     + " `app.db` alone holds every commit and the `-wal` is empty: PASSIVE first, TRUNCATE only when no"
                     + " reader or writer would have to wait; never for a database Litestream manages; `off` turns it off"
                     + " (see Backups and WAL files)");
+    public static final ConfigOption<Long> CHECKPOINT_BURST = global("checkpoint.burst", Parsers.SIZE, "16MiB",
+            "a WAL that grew by this much since the agent last looked (every half of `checkpoint.idle`) is checkpointed"
+                    + " at once, while the app still writes, the same way as when idle (PASSIVE, then TRUNCATE only when"
+                    + " nobody would wait): a large write burst does not leave a large WAL behind until the app pauses;"
+                    + " off with `checkpoint.idle=off`");
+    public static final ConfigOption<Long> WAL_PINNED_SIZE = global("wal.pinned.size", Parsers.SIZE, "64MiB",
+            "a WAL at least this large (and at least `wal.pinned.percent` of the database file) that a checkpoint"
+                    + " cannot move into the database because a reader still reads an older snapshot is warned about, once"
+                    + " per episode, naming the reader: in this JVM the connection with the oldest open read (thread, how"
+                    + " long, statement, app frames of its stack), otherwise another process; looked at with the"
+                    + " agent's checkpoints, so `checkpoint.idle=off` turns it off too");
+    public static final ConfigOption<Long> WAL_PINNED_PERCENT = global("wal.pinned.percent", Parsers.count(0), "100",
+            "see `wal.pinned.size`: the pinned WAL must also be at least this percent of the database file's size");
+    public static final ConfigOption<ReadOnlyReadersPolicy> WAL_READONLY_READERS = global("wal.readonly.readers",
+            Parsers.choice(ReadOnlyReadersPolicy.values(), false), "keep",
+            "a database file that group or others can read (through directories they can search) but whose directory"
+                    + " they cannot write would lock them out in WAL (reading it needs a `-shm` they cannot create):"
+                    + " `keep` leaves its journal mode as it is (said in the tuned line and once as a warning), `switch`"
+                    + " switches it to WAL anyway and warns");
 
     private static final List<ConfigOption<?>> ALL = Collections.unmodifiableList(Arrays.<ConfigOption<?>>asList(
             ENABLED, OVERRIDE, STRICT, LOG_LEVEL, CONFIG, WAL_NETWORK, TRANSACTION_MODE, AUDIT_ENABLED, AUDIT_DELAY,
             AUDIT_QUIET, AUDIT_INTERVAL, AUDIT_INTEGRITY, AUDIT_INTEGRITY_INTERVAL, AUDIT_INTEGRITY_TIMEOUT, AUDIT_WAL_WARN,
             AUDIT_SIZE_WARN, AUDIT_LOG_FILE, AUDIT_MAX_DATABASES, AUDIT_MAX_PENDING, AUDIT_IDLE_FORGET,
-            CHECKPOINT_IDLE));
+            CHECKPOINT_IDLE, CHECKPOINT_BURST, WAL_PINNED_SIZE, WAL_PINNED_PERCENT, WAL_READONLY_READERS));
 
     private AgentOptions() {}
 

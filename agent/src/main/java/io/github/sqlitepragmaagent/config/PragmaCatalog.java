@@ -47,7 +47,9 @@ public final class PragmaCatalog {
         all.add(new PragmaSpec("temp_store", ValueDomain.words(true, "DEFAULT", "0", "FILE", "1", "MEMORY", "2"),
                 PragmaSpec.Step.SETTING, false, "MEMORY", "where temporary tables and indices live"));
         all.add(new PragmaSpec("journal_size_limit", ValueDomain.range(-1, Long.MAX_VALUE), PragmaSpec.Step.SETTING, false,
-                null, "bytes of WAL or journal kept after a checkpoint or transaction (e.g. `67108864`); -1 keeps all"));
+                "67108864", "bytes of WAL or journal file kept after a checkpoint resets the WAL (or a transaction ends);"
+                        + " 64 MiB as Rails sets it: a WAL that once grew large (a write burst, a long reader) shrinks back"
+                        + " to it instead of keeping its largest size on disk for good; -1 keeps all"));
         all.add(new PragmaSpec("mmap_size", ValueDomain.range(0, Long.MAX_VALUE), PragmaSpec.Step.SETTING, false, null,
                 "bytes of the file read through memory mapping (SQLite may cap it)"));
         all.add(new PragmaSpec("wal_autocheckpoint", ValueDomain.range(0, INT_MAX), PragmaSpec.Step.SETTING, false, null,

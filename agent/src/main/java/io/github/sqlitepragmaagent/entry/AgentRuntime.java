@@ -37,8 +37,9 @@ final class AgentRuntime implements ConnectionListener, StatementListener {
             TuningStats stats = new TuningStats();
             LockErrorRegistry lockErrors = new LockErrorRegistry(log);
             StatementHooks statementHooks = new StatementHooks(log, lockErrors);
-            this.opened = new ConnectionTuner(config, log, stats,
-                    new AuditScheduler(config, log, AgentVersion.describe(), stats, lockErrors), statementHooks.sessions());
+            AuditScheduler audits = new AuditScheduler(config, log, AgentVersion.describe(), stats, lockErrors);
+            audits.followStatements(statementHooks.openReads(), statementHooks.diskFull());
+            this.opened = new ConnectionTuner(config, log, stats, audits, statementHooks.sessions());
             this.statements = statementHooks;
         }
     }

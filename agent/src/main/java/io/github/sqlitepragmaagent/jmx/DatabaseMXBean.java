@@ -118,4 +118,10 @@ public interface DatabaseMXBean {
     long getLastCheckpointWalBytes();
 
     long getLastCheckpointMillis();
+
+    /**
+     * 1 while the WAL is pinned (a checkpoint could not move its frames past an open read and it is past
+     * {@code wal.pinned.size} and {@code wal.pinned.percent}: the warning was given), 0 otherwise.
+     */
+    long getWalPinned();
 }

@@ -58,6 +58,8 @@ final class Session {
      * id, not the Thread: nothing here may keep a thread (and its context class loader) alive.
      */
     volatile long writerThreadId;
+    /** The statements it ran last, for naming a read that pins the WAL (see {@link OpenReads}). */
+    final ReadStarts reads = new ReadStarts();
     /** What the connection was doing when a lock error arrives. */
     volatile LockErrors.Kind operation = LockErrors.Kind.STATEMENT;
 

@@ -13,11 +13,13 @@ import java.sql.SQLException;
 public final class Sessions implements TunedConnectionListener {
 
     private final DanglingReferences dangling;
+    private final OpenReads openReads;
     private final WeakIdentityMap<Session> byDatabaseHandle = new WeakIdentityMap<Session>();
     private final WeakIdentityMap<Session> byConnection = new WeakIdentityMap<Session>();
 
-    Sessions(DanglingReferences dangling) {
+    Sessions(DanglingReferences dangling, OpenReads openReads) {
         this.dangling = dangling;
+        this.openReads = openReads;
     }
 
     /** Called by the tuner, within its busy deadline, for every connection it resolved. */
@@ -42,6 +44,9 @@ public final class Sessions implements TunedConnectionListener {
                 driverHandlesReadOnly, openedReadOnly, connection);
         byDatabaseHandle.put(db, session);
         byConnection.put(connection, session);
+        if (tuned.isFile()) {
+            openReads.register(tuned.database(), session.reads); // only a file has a WAL to pin
+        }
     }
 
     private static boolean isReadOnly(Connection connection) {

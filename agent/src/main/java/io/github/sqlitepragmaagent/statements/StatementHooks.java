@@ -18,12 +18,25 @@ public final class StatementHooks implements StatementListener {
     private final Sessions sessions;
     private final ForeignKeyDropGuard foreignKeys;
     private final Transactions transactions;
+    private final OpenReads openReads = new OpenReads();
+    private final DiskFull diskFull;
 
     public StatementHooks(Logger log, LockErrorRegistry lockErrors) {
         DanglingReferences dangling = new DanglingReferences(log);
-        this.sessions = new Sessions(dangling);
+        this.sessions = new Sessions(dangling, openReads);
+        this.diskFull = new DiskFull();
         this.foreignKeys = new ForeignKeyDropGuard(log, dangling);
         this.transactions = new Transactions(lockErrors, log);
+    }
+
+    /** The reads open on each database in this JVM, for the audits' pinned-WAL warning. */
+    public OpenReads openReads() {
+        return openReads;
+    }
+
+    /** Where a disk-full error on the app's connections is passed on (to the audits' checkpoints). */
+    public DiskFull diskFull() {
+        return diskFull;
     }
 
     /** The sessions of the connections these hooks follow: give it to the tuner as its next step. */
@@ -50,6 +63,9 @@ public final class StatementHooks implements StatementListener {
             noteOwnForeignKeys(session, sql);
             foreignKeys.beforeStatement(session, statement, sql);
         }
+        if (statement != null) {
+            session.reads.started(statement, sql);
+        }
         transactions.beforeStatement(session, db, sql);
     }
 
@@ -72,6 +88,7 @@ public final class StatementHooks implements StatementListener {
         Session session = sessions.ofDatabaseHandle(db);
         if (session != null) {
             transactions.error(session, code);
+            diskFull.error(session.database, code);
         }
     }
 

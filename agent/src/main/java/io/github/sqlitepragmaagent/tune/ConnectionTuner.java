@@ -128,6 +128,7 @@ public final class ConnectionTuner implements ConnectionListener {
         handover.resolved(new TunedConnection(connection, request, database, plan));
         reports.keptFromApp(request, plan);
         reports.networkFilesystem(request, database, plan);
+        reports.readOnlyReaders(request, database, plan);
         TuningRun run = new TuningRun(connection, request, plan, stats);
         try {
             busyTimeout.apply(plan.toApply(Step.DRIVER_SETTER), run);

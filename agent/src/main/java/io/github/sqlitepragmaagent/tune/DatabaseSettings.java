@@ -5,6 +5,8 @@ import io.github.sqlitepragmaagent.config.DatabaseRule;
 import io.github.sqlitepragmaagent.config.PragmaSetting;
 import io.github.sqlitepragmaagent.config.TransactionMode;
 import io.github.sqlitepragmaagent.support.MountTable;
+import io.github.sqlitepragmaagent.support.ReadOnlyReaders;
+import java.io.File;
 import java.util.List;
 
 /**
@@ -18,24 +20,39 @@ public final class DatabaseSettings {
     private final List<PragmaSetting> pragmas;
     private final TransactionMode transactionMode;
     private final MountTable.Mount networkMount;
+    private final String readOnlyReaders;
 
     DatabaseSettings(DatabaseRule rule, List<PragmaSetting> pragmas, TransactionMode transactionMode,
-            MountTable.Mount networkMount) {
+            MountTable.Mount networkMount, String readOnlyReaders) {
         this.rule = rule;
         this.pragmas = pragmas;
         this.transactionMode = transactionMode;
         this.networkMount = networkMount;
+        this.readOnlyReaders = readOnlyReaders;
     }
 
     /** The settings of a database at {@code request}, reading the mount table only for files. */
     public static DatabaseSettings of(AgentConfig config, OpenRequest request, MountTable mounts) {
         if (request.kind() != OpenRequest.Kind.FILE) {
-            return new DatabaseSettings(null, config.pragmas(), config.transactionMode(), null);
+            return new DatabaseSettings(null, config.pragmas(), config.transactionMode(), null, null);
         }
         DatabaseRule rule = config.ruleFor(request.database());
         MountTable.Mount mount = mounts.mountOf(request.database());
         TransactionMode mode = rule != null && rule.transactionMode() != null ? rule.transactionMode() : config.transactionMode();
-        return new DatabaseSettings(rule, config.pragmasFor(rule), mode, mount != null && mount.isNetwork() ? mount : null);
+        // Looked at once, on the database's first connection: a file created by it has nobody reading it yet.
+        String readers = config.keepJournalForReadOnlyReaders()
+                ? ReadOnlyReaders.lockedOutByWal(new File(request.database()))
+                : null;
+        return new DatabaseSettings(rule, config.pragmasFor(rule), mode, mount != null && mount.isNetwork() ? mount : null,
+                readers);
+    }
+
+    /**
+     * Who ({@code group}, {@code others}, {@code group and others}) can read the file but not write its
+     * directory, when {@code wal.readonly.readers=keep} keeps its journal mode for them; null otherwise.
+     */
+    public String readOnlyReaders() {
+        return readOnlyReaders;
     }
 
     /** The rule that matched, or null. */

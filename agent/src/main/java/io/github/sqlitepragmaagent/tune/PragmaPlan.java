@@ -49,6 +49,12 @@ public final class PragmaPlan {
             } else if (spec.step() == PragmaSpec.Step.CHECKED_QUERY && "WAL".equals(setting.value().sqlLiteral())
                     && settings.networkMount() != null && !config.walOnNetworkFilesystems()) {
                 skipped.put(spec.name(), "network filesystem, " + settings.networkMount());
+            } else if (spec.step() == PragmaSpec.Step.CHECKED_QUERY && "WAL".equals(setting.value().sqlLiteral())
+                    && settings.readOnlyReaders() != null
+                    && setting.origin().source() == io.github.sqlitepragmaagent.config.ConfigSource.DEFAULT) {
+                // Only the agent's own default: a journal_mode=WAL someone configured is switched as asked.
+                skipped.put(spec.name(), "readable by " + settings.readOnlyReaders()
+                        + " who cannot write its directory, wal.readonly.readers=keep");
             } else if (spec.writesDatabase() && readOnly) {
                 skipped.put(spec.name(), "read-only connection");
             } else {

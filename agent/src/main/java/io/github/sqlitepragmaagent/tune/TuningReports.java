@@ -52,6 +52,18 @@ final class TuningReports {
         }
     }
 
+    void readOnlyReaders(OpenRequest request, DatabaseSettings database, PragmaPlan plan) {
+        if (database.readOnlyReaders() != null && plan.skipped().containsKey("journal_mode")
+                && once.first("readonly-readers|" + request.database())) {
+            log.warn("db={} keeps its journal mode (wal.readonly.readers=keep): the file is readable by {} who cannot"
+                    + " write its directory {}, and in WAL they could not read it whenever the app is not running (reading"
+                    + " a WAL database needs its -shm, which they cannot create there: 'attempt to write a readonly"
+                    + " database'); for WAL take their read permission away (chmod go-r), let them write the directory,"
+                    + " or set wal.readonly.readers=switch (or a rule's journal_mode) to switch anyway",
+                    request.database(), database.readOnlyReaders(), new java.io.File(request.database()).getAbsoluteFile().getParent());
+        }
+    }
+
     /** One line per database and reason, naming every setting that failed for it on this connection. */
     void failures(OpenRequest request, Failures failures) {
         for (Map.Entry<String, List<PragmaSetting>> failure : failures.byReason().entrySet()) {

@@ -29,7 +29,7 @@ class ConfigLoaderTest {
 
         assertTrue(loaded.valid(), loaded.problems()::toString);
         assertEquals(List.of("busy_timeout=5000", "journal_mode=WAL", "synchronous=NORMAL", "cache_size=-20000",
-                "foreign_keys=ON", "temp_store=MEMORY"), names(loaded.config().pragmas()));
+                "foreign_keys=ON", "temp_store=MEMORY","journal_size_limit=67108864"), names(loaded.config().pragmas()));
         assertTrue(loaded.config().enabled());
         assertFalse(loaded.config().override());
         assertFalse(loaded.config().strict());
@@ -53,7 +53,7 @@ class ConfigLoaderTest {
         LoadedConfig loaded = ConfigLoader.load("foreign_keys=keep,journal_mode=KEEP", NONE, NONE);
 
         assertTrue(loaded.valid(), loaded.problems()::toString);
-        assertEquals(List.of("busy_timeout=5000", "synchronous=NORMAL", "cache_size=-20000", "temp_store=MEMORY"),
+        assertEquals(List.of("busy_timeout=5000", "synchronous=NORMAL", "cache_size=-20000", "temp_store=MEMORY","journal_size_limit=67108864"),
                 names(loaded.config().pragmas()));
         assertEquals("keep", loaded.config().effective().get("foreign_keys").value());
     }
@@ -290,13 +290,13 @@ class ConfigLoaderTest {
     void theStartLineListsWhatWasSetWithItsOriginAndCountsTheDefaults() {
         LoadedConfig loaded = ConfigLoader.load("cache_size=-1", Map.of("sqlite.agent.override", "true"), NONE);
 
-        assertEquals("override=true (-Dsqlite.agent.override), cache_size=-1 (agent argument) and 22 more at their"
+        assertEquals("override=true (-Dsqlite.agent.override), cache_size=-1 (agent argument) and 27 more at their"
                 + " defaults (log.level=debug lists them)", loaded.config().describe());
     }
 
     @Test
     void theStartLineOfAnUntouchedConfigurationIsOnlyTheCount() {
-        assertEquals("all 24 settings at their defaults (log.level=debug lists them)",
+        assertEquals("all 29 settings at their defaults (log.level=debug lists them)",
                 ConfigLoader.load(null, NONE, NONE).config().describe());
     }
 

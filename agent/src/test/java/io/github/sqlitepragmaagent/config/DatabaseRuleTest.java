@@ -28,9 +28,9 @@ class DatabaseRuleTest {
         assertEquals(2, config.ruleFor("/srv/app.db").number());
         assertNull(config.ruleFor("/var/app.db"));
         assertEquals(List.of("busy_timeout=5000", "journal_mode=WAL", "synchronous=OFF", "cache_size=-20000",
-                "temp_store=MEMORY", "mmap_size=1048576"), names(config.pragmasFor(config.ruleFor("/srv/cache/c.db"))));
+                "temp_store=MEMORY", "journal_size_limit=67108864", "mmap_size=1048576"), names(config.pragmasFor(config.ruleFor("/srv/cache/c.db"))));
         assertEquals(List.of("busy_timeout=5000", "journal_mode=WAL", "synchronous=NORMAL", "cache_size=-100",
-                "foreign_keys=ON", "temp_store=MEMORY"), names(config.pragmasFor(config.ruleFor("/srv/app.db"))));
+                "foreign_keys=ON", "temp_store=MEMORY","journal_size_limit=67108864"), names(config.pragmasFor(config.ruleFor("/srv/app.db"))));
         assertEquals(config.pragmas(), config.pragmasFor(null));
     }
 
@@ -49,7 +49,7 @@ class DatabaseRuleTest {
 
         assertTrue(loaded.valid(), loaded.problems()::toString);
         assertEquals(List.of("busy_timeout=5000", "journal_mode=DELETE", "synchronous=NORMAL", "cache_size=-20000",
-                "foreign_keys=ON", "temp_store=MEMORY"), names(loaded.config().pragmasFor(loaded.config().ruleFor("/data/a.db"))));
+                "foreign_keys=ON", "temp_store=MEMORY","journal_size_limit=67108864"), names(loaded.config().pragmasFor(loaded.config().ruleFor("/data/a.db"))));
         assertTrue(loaded.config().describe().contains("rule.3.journal_mode=DELETE (environment SQLITE_AGENT_RULE_3_JOURNAL_MODE)"),
                 loaded.config().describe());
     }

@@ -55,7 +55,7 @@ class ConnectionTunerTest {
             }
         }
         assertEquals(List.of("INFO tuned db=" + dir.resolve("a.db") + " busy_timeout=5000 journal_mode=wal synchronous=1"
-                + " cache_size=-20000 foreign_keys=1 temp_store=2"), log.lines);
+                + " cache_size=-20000 foreign_keys=1 temp_store=2 journal_size_limit=67108864"), log.lines);
         assertEquals(3, stats.connectionsTuned());
         assertEquals(0, stats.pragmaFailures());
     }
@@ -172,9 +172,9 @@ class ConnectionTunerTest {
             }
         }
         assertEquals(List.of("INFO tuned db=" + dir.resolve("rollback.db") + " busy_timeout=5000 synchronous=2"
-                + " cache_size=-20000 foreign_keys=1 temp_store=2"
+                + " cache_size=-20000 foreign_keys=1 temp_store=2 journal_size_limit=67108864"
                 + " skipped_synchronous=\"journal_mode=delete, NORMAL is safe only in WAL\"",
-                "INFO tuned db=" + wal + " busy_timeout=5000 synchronous=1 cache_size=-20000 foreign_keys=1 temp_store=2"),
+                "INFO tuned db=" + wal + " busy_timeout=5000 synchronous=1 cache_size=-20000 foreign_keys=1 temp_store=2 journal_size_limit=67108864"),
                 log.lines);
     }
 
@@ -257,7 +257,7 @@ class ConnectionTunerTest {
             assertEquals("wal", pragma(connection, "journal_mode"));
         }
         assertEquals(List.of("INFO tuned db=" + dir.resolve("optimized.db") + " busy_timeout=5000 journal_mode=wal synchronous=1"
-                + " cache_size=-20000 foreign_keys=1 temp_store=2 optimize=ON"), log.lines);
+                + " cache_size=-20000 foreign_keys=1 temp_store=2 journal_size_limit=67108864 optimize=ON"), log.lines);
 
         log.lines.clear();
         Properties readOnly = new Properties();
@@ -266,7 +266,7 @@ class ConnectionTunerTest {
                 "jdbc:sqlite:" + dir.resolve("optimized.db"), readOnly)) {
             assertEquals("wal", pragma(connection, "journal_mode"));
         }
-        assertTrue(log.lines.get(0).endsWith(" temp_store=2 skipped_journal_mode=\"read-only connection\""
+        assertTrue(log.lines.get(0).endsWith(" temp_store=2 journal_size_limit=67108864 skipped_journal_mode=\"read-only connection\""
                 + " skipped_optimize=\"read-only connection\""), log.lines::toString);
     }
 

@@ -31,7 +31,7 @@ class PragmaPlanTest {
         PragmaPlan plan = plan(config(null), OpenRequest.parse("jdbc:sqlite:a.db", null), false);
 
         assertEquals(List.of("busy_timeout=5000", "journal_mode=WAL", "synchronous=NORMAL", "cache_size=-20000",
-                "foreign_keys=ON", "temp_store=MEMORY"), applied(plan));
+                "foreign_keys=ON", "temp_store=MEMORY","journal_size_limit=67108864"), applied(plan));
     }
 
     @Test
@@ -42,12 +42,12 @@ class PragmaPlanTest {
 
         PragmaPlan kept = plan(config(null), request, false);
         assertEquals(Map.of("journal_mode", "DELETE", "cache_size", "-500"), kept.keptFromApp());
-        assertEquals(List.of("busy_timeout=5000", "synchronous=NORMAL", "foreign_keys=ON", "temp_store=MEMORY"),
+        assertEquals(List.of("busy_timeout=5000", "synchronous=NORMAL", "foreign_keys=ON", "temp_store=MEMORY","journal_size_limit=67108864"),
                 applied(kept));
 
         PragmaPlan overridden = plan(config("override=true"), request, false);
         assertEquals(Map.of(), overridden.keptFromApp());
-        assertEquals(6, overridden.toApply().size());
+        assertEquals(7, overridden.toApply().size());
     }
 
     @Test
@@ -56,7 +56,7 @@ class PragmaPlanTest {
 
         assertEquals(Map.of("journal_mode", "read-only connection", "optimize", "read-only connection"), plan.skipped());
         assertEquals(List.of("busy_timeout=5000", "synchronous=NORMAL", "cache_size=-20000", "foreign_keys=ON",
-                "temp_store=MEMORY"), applied(plan));
+                "temp_store=MEMORY","journal_size_limit=67108864"), applied(plan));
     }
 
     @Test
@@ -64,7 +64,7 @@ class PragmaPlanTest {
         for (String url : List.of("jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite::resource:seed.db")) {
             PragmaPlan plan = plan(config(null), OpenRequest.parse(url, null), false);
             assertEquals(List.of("journal_mode"), List.copyOf(plan.skipped().keySet()), url);
-            assertEquals(5, plan.toApply().size(), url);
+            assertEquals(6, plan.toApply().size(), url);
         }
     }
 
@@ -93,6 +93,6 @@ class PragmaPlanTest {
         PragmaPlan plan = PragmaPlan.of(config, DatabaseSettings.of(config, request, MountTable.parse("")), request, false);
 
         assertEquals(List.of("busy_timeout=5000", "synchronous=OFF", "cache_size=-20000", "foreign_keys=ON",
-                "temp_store=MEMORY"), applied(plan));
+                "temp_store=MEMORY","journal_size_limit=67108864"), applied(plan));
     }
 }

@@ -73,6 +73,8 @@ class AuditTest {
 
     @Test
     void aWalDatabaseOthersCanReadFromADirectoryTheyCannotWriteIsWarnedAbout() throws Exception {
+        // The temporary directory is private (700): the readers must be able to pass through it.
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Path shared = Files.createDirectories(dir.resolve("shared"));
         Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Path readable = Databases.create(shared.resolve("readable.db"), "delete");
@@ -80,7 +82,9 @@ class AuditTest {
         Path own = Databases.create(shared.resolve("own.db"), "delete");
         Files.setPosixFilePermissions(own, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
-        AppResult readableRun = agent("audit.integrity=quick").run(AuditApp.class, "jdbc:sqlite:" + readable, "--wait-ms", "1500");
+        // switch: by default (keep) the agent would leave it out of WAL (ReadOnlyReadersTest), with nothing to audit here.
+        AppResult readableRun = agent("audit.integrity=quick,wal.readonly.readers=switch").run(AuditApp.class,
+                "jdbc:sqlite:" + readable, "--wait-ms", "1500");
         AppResult ownRun = agent("audit.integrity=quick").run(AuditApp.class, "jdbc:sqlite:" + own, "--wait-ms", "1500");
 
         String line = only(readableRun, "audit db=" + readable);

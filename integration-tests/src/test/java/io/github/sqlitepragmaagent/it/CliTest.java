@@ -92,7 +92,7 @@ class CliTest {
         assertTrue(out.contains(db + "\n  verdict          OK (WAL, healthy)\n  journal_mode     wal\n  sqlite           3."), out);
         assertTrue(out.contains("  quick_check      ok\n  foreign keys     0 violation(s)\n"), out);
         assertTrue(out.contains("  tuned connection busy_timeout=5000 journal_mode=wal synchronous=1 cache_size=-20000"
-                + " foreign_keys=1 temp_store=2 skipped_journal_mode=\"read-only connection\"\n"), out);
+                + " foreign_keys=1 temp_store=2 journal_size_limit=67108864 skipped_journal_mode=\"read-only connection\"\n"), out);
         assertTrue(out.matches("(?s).*  pages            \\d+ of 4096 bytes; 0 free \\(0 B reclaimable\\)\n.*"), out);
     }
 
@@ -188,7 +188,7 @@ class CliTest {
 
         assertEquals(0, result.exitStatus(), result::toString);
         assertTrue(result.stdout().contains("\"tuned\":{\"pragmas\":{\"busy_timeout\":5000,\"journal_mode\":\"wal\",\"synchronous\":1,"
-                + "\"cache_size\":-777,\"foreign_keys\":1,\"temp_store\":2},\"kept_from_app\":[],\"wanted\":{},"
+                + "\"cache_size\":-777,\"foreign_keys\":1,\"temp_store\":2,\"journal_size_limit\":67108864},\"kept_from_app\":[],\"wanted\":{},"
                 + "\"skipped\":{\"journal_mode\":\"read-only connection\"},\"rule\":1}"), result::toString);
     }
 

@@ -56,6 +56,7 @@ class ExporterBesideAgentTest {
         SERIES.put("sqlite_agent_open_connections", "gauge");
         SERIES.put("sqlite_agent_last_checkpoint_timestamp_seconds", "gauge");
         SERIES.put("sqlite_agent_last_checkpoint_wal_bytes", "gauge");
+        SERIES.put("sqlite_agent_wal_pinned", "gauge");
     }
 
     private static final int LOCK_ERRORS = 3;
@@ -105,6 +106,7 @@ class ExporterBesideAgentTest {
             assertTrue(scrape.value("sqlite_agent_last_audit_age_seconds", main) >= 0, scrape.text);
             assertEquals(0.0, scrape.value("sqlite_agent_last_checkpoint_timestamp_seconds", main), "no checkpoint yet:\n" + scrape.text);
             assertEquals(-1.0, scrape.value("sqlite_agent_last_checkpoint_wal_bytes", main), "no checkpoint yet:\n" + scrape.text);
+            assertEquals(0.0, scrape.value("sqlite_agent_wal_pinned", main), scrape.text);
 
             // other.db was opened once and closed: after audit.idle.forget it leaves the agent's JMX, and so the scrape.
             awaitError(app, "db=" + other + " left the periodic audits and JMX");

@@ -1,4 +1,4 @@
-package io.github.sqlitepragmaagent.audit;
+package io.github.sqlitepragmaagent.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,10 +15,11 @@ import java.util.Set;
  * they could read it. Measured on the issue: 8 of 8 read-only ways of reading worked without the
  * agent, 0 of 8 after the app ran under it.
  *
- * <p>Only the file and its own directory are looked at: a parent directory that keeps such readers out
- * altogether makes the warning needless, not wrong.
+ * <p>The directories above must let them through too (search permission on each): a private parent
+ * (a {@code 700} home or temporary directory) keeps such readers out altogether, and then WAL takes
+ * nothing from them. Group membership is not looked up: the group's bits are taken to concern someone.
  */
-final class ReadOnlyReaders {
+public final class ReadOnlyReaders {
 
     private ReadOnlyReaders() {}
 
@@ -27,7 +28,7 @@ final class ReadOnlyReaders {
      * could read the file through its directory without also being able to write that directory (or
      * the filesystem has no POSIX mode bits).
      */
-    static String lockedOutByWal(File database) {
+    public static String lockedOutByWal(File database) {
         Path file = database.toPath().toAbsolutePath();
         Path directory = file.getParent();
         if (directory == null) {
@@ -36,14 +37,28 @@ final class ReadOnlyReaders {
         try {
             Set<PosixFilePermission> fileBits = Files.getPosixFilePermissions(file);
             Set<PosixFilePermission> directoryBits = Files.getPosixFilePermissions(directory);
-            boolean group = lockedOut(fileBits, directoryBits, PosixFilePermission.GROUP_READ,
+            boolean othersPass = ancestorsSearchable(directory.getParent(), false);
+            boolean groupPass = othersPass || ancestorsSearchable(directory.getParent(), true);
+            boolean group = groupPass && lockedOut(fileBits, directoryBits, PosixFilePermission.GROUP_READ,
                     PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE);
-            boolean others = lockedOut(fileBits, directoryBits, PosixFilePermission.OTHERS_READ,
+            boolean others = othersPass && lockedOut(fileBits, directoryBits, PosixFilePermission.OTHERS_READ,
                     PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE);
             return group && others ? "group and others" : group ? "group" : others ? "others" : null;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return null; // no mode bits to go by (Windows, some network filesystems): nothing to say
         }
+    }
+
+    /** True when every directory from {@code directory} up to the root lets the group (or others) search it. */
+    private static boolean ancestorsSearchable(Path directory, boolean group) throws IOException {
+        for (Path at = directory; at != null; at = at.getParent()) {
+            Set<PosixFilePermission> bits = Files.getPosixFilePermissions(at);
+            if (!bits.contains(PosixFilePermission.OTHERS_EXECUTE)
+                    && !(group && bits.contains(PosixFilePermission.GROUP_EXECUTE))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Can read the file (and reach it through the directory) but cannot create a file beside it. */

@@ -1,4 +1,4 @@
-package io.github.sqlitepragmaagent.audit;
+package io.github.sqlitepragmaagent.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,6 +16,8 @@ class ReadOnlyReadersTest {
     Path dir;
 
     private String lockedOut(String fileMode, String directoryMode) throws IOException {
+        // A temporary directory is private (700): the readers must be able to pass through it.
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path directory = Files.createDirectories(dir.resolve(fileMode + "-in-" + directoryMode));
         Path file = Files.createFile(directory.resolve("app.db"));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(fileMode));
@@ -32,6 +34,17 @@ class ReadOnlyReadersTest {
     void aGroupThatMayWriteTheDirectoryIsNotLockedOut() throws IOException {
         assertEquals("others", lockedOut("rw-r--r--", "rwxrwxr-x"));
         assertEquals("group", lockedOut("rw-r-----", "rwxr-x---"));
+    }
+
+    @Test
+    void nobodyIsLockedOutBehindAPrivateParentDirectory() throws IOException {
+        Path directory = Files.createDirectories(dir.resolve("private/data"));
+        Path file = Files.createFile(directory.resolve("app.db"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(dir.resolve("private"), PosixFilePermissions.fromString("rwx------"));
+        assertNull(ReadOnlyReaders.lockedOutByWal(file.toFile()));
     }
 
     @Test
