@@ -8,10 +8,10 @@ import java.sql.Statement;
 
 /**
  * A legacy app's table-rebuild migration of a parent table (customers) that a child table (orders)
- * references with ON DELETE CASCADE, in one of four shapes, printing how many orders survive.
+ * references with ON DELETE CASCADE, in one of six shapes, printing how many orders survive.
  *
  * <pre>
- * MigrationApp URL autocommit|transaction-pragma-off|transaction|rename
+ * MigrationApp URL autocommit|transaction-pragma-off|transaction|transaction-rolled-back|transaction-read-first|rename
  * </pre>
  */
 public final class MigrationApp {
@@ -88,6 +88,24 @@ public final class MigrationApp {
             case "transaction" -> {
                 connection.setAutoCommit(false);
                 try (Statement s = connection.createStatement()) {
+                    rebuild(s);
+                }
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+            case "transaction-rolled-back" -> {
+                connection.setAutoCommit(false);
+                try (Statement s = connection.createStatement()) {
+                    rebuild(s);
+                }
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            case "transaction-read-first" -> {
+                // An ordinary read first: nothing at the transaction's start says it will change the schema.
+                connection.setAutoCommit(false);
+                try (Statement s = connection.createStatement()) {
+                    System.out.println("app.orders_before=" + count(connection, "orders"));
                     rebuild(s);
                 }
                 connection.commit();
