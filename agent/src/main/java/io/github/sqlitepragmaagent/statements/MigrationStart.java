@@ -28,7 +28,7 @@ final class MigrationStart {
             return "its first statement is DDL";
         }
         if (first == 'S' && SqlText.startsWithWord(sql, "SELECT") && readsSchema(sql)) {
-            return "its first statement reads sqlite_master (as Flyway begins each migration)";
+            return "its first statement reads sqlite_master";
         }
         return null;
     }

@@ -84,8 +84,8 @@ final class MigrationTransactions {
             long before = earlier == null ? 0 : earlier.rows;
             if (violations.rows > before) {
                 log.warn("db={} a schema migration commits with {} row(s) of {} that reference no row of {} (rowid {}{}){}: foreign"
-                        + " keys were off for it, as they are without the agent, so nothing stopped it; they are enforced"
-                        + " again after it. PRAGMA foreign_key_check lists the rows to fix. The migration's first write: {}",
+                        + " keys were off for it, as they are without the agent, so nothing stopped it. PRAGMA"
+                        + " foreign_key_check lists the rows to fix. The migration's first write: {}",
                         session.database, violations.rows,
                         violations.table, violations.parent, String.join(",", violations.firstRowids),
                         violations.rows > violations.firstRowids.size() ? ",..." : "",
