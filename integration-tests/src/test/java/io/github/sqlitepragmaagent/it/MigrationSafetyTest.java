@@ -69,11 +69,11 @@ class MigrationSafetyTest {
 
     /**
      * A transaction that begins with the rebuild's DDL runs with foreign keys off, as without the agent;
-     * once it ends, committed or rolled back, the agent enforces them again on the same connection and
-     * the next.
+     * once it ends (committed, rolled back, or its connection closed), the agent enforces them again on
+     * the same connection and the next.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"transaction", "transaction-rolled-back"})
+    @ValueSource(strings = {"transaction", "transaction-rolled-back", "transaction-closed"})
     void foreignKeysAreBackOnAfterAMigrationTransactionEnds(String shape) throws Exception {
         AppResult without = AppJvm.withoutAgent().run(MigrationApp.class, "jdbc:sqlite:" + dir.resolve("plain-" + shape + ".db"), shape);
         AppResult with = AppJvm.withAgent().agentArguments("audit.enabled=false")
