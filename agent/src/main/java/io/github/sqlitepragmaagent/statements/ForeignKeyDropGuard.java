@@ -70,8 +70,8 @@ final class ForeignKeyDropGuard {
             String message = "sqlite-pragma-agent refused DROP TABLE " + table + " on " + session.database
                     + ": foreign_keys=ON (set by the agent, not by the app) would delete, change or block " + atStake
                     + ", and SQLite cannot turn foreign keys off inside a transaction once it has begun. The agent turns"
-                    + " them off for a transaction it recognises as a migration by its first statement (DDL, a read of"
-                    + " sqlite_master, or PRAGMA foreign_keys=OFF); this one began with something else. Nothing was"
+                    + " them off for a transaction it recognises as a migration by its first statement (DDL, or a read"
+                    + " of sqlite_master); this one began with something else. Nothing was"
                     + " changed; the transaction should roll back. Fix: run PRAGMA foreign_keys=OFF before the transaction"
                     + " or as its first statement (or begin it with the migration's DDL), or leave foreign keys as the app"
                     + " has them with foreign_keys=keep (or rule.N.foreign_keys=keep for this database)";
