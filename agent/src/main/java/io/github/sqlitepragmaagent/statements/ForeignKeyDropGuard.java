@@ -15,9 +15,10 @@ import org.slf4j.Logger;
  * table-rebuild migration (create x_new, copy, drop x, rename) then empties or changes the children.
  * Without the agent, sqlite-jdbc runs with foreign keys off and the same migration loses nothing. So
  * before such a DROP is compiled (SQLite decides the cascade then), the agent turns foreign keys off
- * for that statement and back on afterwards. Inside a transaction SQLite ignores that switch; there
- * the agent refuses the DROP with an SQLException (the transaction rolls back, nothing is lost) and
- * says how to run the migration instead.
+ * for that statement and back on afterwards. Inside a transaction SQLite ignores that switch: a
+ * transaction recognised as a migration when it began runs with foreign keys off throughout
+ * ({@link MigrationTransactions}); in any other, the agent refuses the DROP with an SQLException (the
+ * transaction rolls back, nothing is lost) and says how to run the migration instead.
  */
 final class ForeignKeyDropGuard {
 
@@ -44,8 +45,8 @@ final class ForeignKeyDropGuard {
         if (ddl && isSchemaChange(sql)) {
             dangling.schemaChanged(session.database);
         }
-        if (!session.agentForeignKeys || session.appForeignKeys) {
-            return;
+        if (!session.agentForeignKeys || session.appForeignKeys || session.migration != null) {
+            return; // in a migration foreign keys are off until its transaction ends: nothing can cascade
         }
         if (session.foreignKeysOffFor != null && session.foreignKeysOffFor != statement && !session.inTransaction) {
             restore(session);
@@ -68,11 +69,12 @@ final class ForeignKeyDropGuard {
         if (session.inTransaction) {
             String message = "sqlite-pragma-agent refused DROP TABLE " + table + " on " + session.database
                     + ": foreign_keys=ON (set by the agent, not by the app) would delete, change or block " + atStake
-                    + ", and SQLite cannot turn foreign keys off inside a transaction. Nothing was changed; the"
-                    + " transaction should roll back. Fix: run PRAGMA foreign_keys=OFF before the transaction or as its"
-                    + " first statement (with Flyway, which runs each migration in a transaction: in a migration of its"
-                    + " own before this one), or leave foreign keys as the app has them with foreign_keys=keep (or"
-                    + " rule.N.foreign_keys=keep for this database)";
+                    + ", and SQLite cannot turn foreign keys off inside a transaction once it has begun. The agent turns"
+                    + " them off for a transaction it recognises as a migration by its first statement (DDL, or a read"
+                    + " of sqlite_master); this one began with something else. Nothing was"
+                    + " changed; the transaction should roll back. Fix: run PRAGMA foreign_keys=OFF before the transaction"
+                    + " or as its first statement (or begin it with the migration's DDL), or leave foreign keys as the app"
+                    + " has them with foreign_keys=keep (or rule.N.foreign_keys=keep for this database)";
             log.error("db={} {}", session.database, message);
             throw new SQLException(message, "55000");
         }

@@ -52,6 +52,8 @@ final class Session {
     volatile Object foreignKeysOffFor;
     /** Statements left at which the agent checks whether it can switch foreign keys back on. */
     volatile int restoreAttemptsLeft;
+    /** The schema migration this connection's transaction runs as, with foreign keys off; null when none. */
+    volatile Migration migration;
     /**
      * The id of the app's thread that began this connection's transaction with the agent's IMMEDIATE or
      * EXCLUSIVE begin, which holds the database's write lock until the transaction ends; 0 otherwise. An

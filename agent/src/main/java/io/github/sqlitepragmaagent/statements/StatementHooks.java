@@ -7,25 +7,31 @@ import org.slf4j.Logger;
 
 /**
  * The agent's side of the statement hooks, in the order things must happen on a connection: first the
- * foreign-key guard (before the statement is compiled or its transaction begins), then the delayed
- * begin, and after a transaction ends, whatever the guard switched off comes back.
+ * foreign-key guard (before the statement is compiled or its transaction begins), with a migration's
+ * foreign keys switched off ahead of it, then the delayed begin; before a migration commits, its
+ * foreign key check; and after a transaction ends, whatever the guard or the migration switched off
+ * comes back.
  *
  * <p>The statement layer's front door: it builds the layer, and its {@link #sessions()} is what the
  * tuner hands each tuned connection to.
  */
 public final class StatementHooks implements StatementListener {
 
+    private final Logger log;
     private final Sessions sessions;
     private final ForeignKeyDropGuard foreignKeys;
+    private final MigrationTransactions migrations;
     private final Transactions transactions;
     private final OpenReads openReads = new OpenReads();
     private final DiskFull diskFull;
 
     public StatementHooks(Logger log, LockErrorRegistry lockErrors) {
+        this.log = log;
         DanglingReferences dangling = new DanglingReferences(log);
         this.sessions = new Sessions(dangling, openReads);
         this.diskFull = new DiskFull();
         this.foreignKeys = new ForeignKeyDropGuard(log, dangling);
+        this.migrations = new MigrationTransactions(log);
         this.transactions = new Transactions(lockErrors, log);
     }
 
@@ -61,6 +67,9 @@ public final class StatementHooks implements StatementListener {
         }
         if (sql != null) {
             noteOwnForeignKeys(session, sql);
+        }
+        migrations.beforeStatement(session, sql);
+        if (sql != null) {
             foreignKeys.beforeStatement(session, statement, sql);
         }
         if (statement != null) {
@@ -76,9 +85,23 @@ public final class StatementHooks implements StatementListener {
             return false;
         }
         boolean wasInTransaction = session.inTransaction;
+        if (wasInTransaction && session.migration != null && isCommit(sql)) {
+            migrations.beforeCommit(session);
+        }
         boolean handled = transactions.beforeDriverExec(session, db, sql);
-        if (wasInTransaction && !session.inTransaction) {
-            foreignKeys.transactionEnded(session);
+        boolean ended = wasInTransaction && !session.inTransaction;
+        if (session.migration != null && !session.inTransaction && session.pendingBegin == null) {
+            // Committed, rolled back, or ended before its delayed begin ever ran (no begin is due any more).
+            migrations.ended(session);
+            ended = true;
+        }
+        if (ended) {
+            try {
+                foreignKeys.transactionEnded(session);
+            } catch (SQLException e) {
+                // The transaction ended as the app asked; foreign keys stay off on this connection, as without the agent.
+                log.debug("db={} foreign keys not switched back on after a transaction: {}", session.database, e.toString());
+            }
         }
         return handled;
     }
@@ -110,12 +133,21 @@ public final class StatementHooks implements StatementListener {
         return session.readOnly;
     }
 
-    /** The app's own {@code PRAGMA foreign_keys}: from then on the setting is the app's business. */
+    /**
+     * The app's own {@code PRAGMA foreign_keys}: from then on the setting is the app's business. Written as
+     * a transaction's first statement it runs before the delayed begin, so it works there; the agent does
+     * not switch enforcement back on after such a transaction: the app said what it wants.
+     */
     private static void noteOwnForeignKeys(Session session, String sql) {
         if (!session.appForeignKeys && SqlText.firstLetter(sql) == 'P' && SqlText.startsWithWord(sql, "PRAGMA")
                 && Transactions.isForeignKeysPragma(sql)
                 && sql.indexOf('=') > 0) {
             session.appForeignKeys = true;
         }
+    }
+
+    /** {@code commit} or {@code end}: the statements that make a transaction's changes last. */
+    private static boolean isCommit(String sql) {
+        return SqlText.startsWithWord(sql, "COMMIT") || SqlText.startsWithWord(sql, "END");
     }
 }

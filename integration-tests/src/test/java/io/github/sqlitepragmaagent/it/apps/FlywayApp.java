@@ -1,14 +1,10 @@
 package io.github.sqlitepragmaagent.it.apps;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 
 /**
  * Runs the Flyway migrations in {@code classpath:flyway/SET} (a customers table rebuilt while orders
- * reference it ON DELETE CASCADE) and reports what survived.
+ * reference it ON DELETE CASCADE) and reports what survived, then what a fresh connection enforces.
  *
  * <pre>FlywayApp DB-FILE SET</pre>
  */
@@ -27,15 +23,6 @@ public final class FlywayApp {
             }
             System.out.println("app.cause=" + cause.getMessage());
         }
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            try (ResultSet r = s.executeQuery("SELECT count(*) FROM orders WHERE customer_id IS NOT NULL")) {
-                r.next();
-                System.out.println("app.orders_with_customer=" + r.getLong(1));
-            }
-            try (ResultSet r = s.executeQuery("SELECT count(*) FROM pragma_table_info('customers')")) {
-                r.next();
-                System.out.println("app.customer_columns=" + r.getLong(1));
-            }
-        }
+        MigratedSchema.report(url);
     }
 }

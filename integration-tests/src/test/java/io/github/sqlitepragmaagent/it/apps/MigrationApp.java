@@ -8,10 +8,10 @@ import java.sql.Statement;
 
 /**
  * A legacy app's table-rebuild migration of a parent table (customers) that a child table (orders)
- * references with ON DELETE CASCADE, in one of four shapes, printing how many orders survive.
+ * references with ON DELETE CASCADE, in one of seven shapes, printing how many orders survive.
  *
  * <pre>
- * MigrationApp URL autocommit|transaction-pragma-off|transaction|rename
+ * MigrationApp URL autocommit|transaction-pragma-off|transaction|transaction-rolled-back|transaction-closed|transaction-read-first|rename
  * </pre>
  */
 public final class MigrationApp {
@@ -32,7 +32,7 @@ public final class MigrationApp {
                 }
             }
             try {
-                migrate(connection, shape);
+                migrate(connection, url, shape);
                 System.out.println("app.migrated=true");
             } catch (SQLException e) {
                 System.out.println("app.migrated=false");
@@ -69,7 +69,7 @@ public final class MigrationApp {
         }
     }
 
-    private static void migrate(Connection connection, String shape) throws SQLException {
+    private static void migrate(Connection connection, String url, String shape) throws SQLException {
         switch (shape) {
             case "autocommit" -> {
                 try (Statement s = connection.createStatement()) {
@@ -88,6 +88,33 @@ public final class MigrationApp {
             case "transaction" -> {
                 connection.setAutoCommit(false);
                 try (Statement s = connection.createStatement()) {
+                    rebuild(s);
+                }
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+            case "transaction-rolled-back" -> {
+                connection.setAutoCommit(false);
+                try (Statement s = connection.createStatement()) {
+                    rebuild(s);
+                }
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            case "transaction-closed" -> {
+                // The rebuild on a connection of its own, closed before its commit: SQLite rolls it back.
+                try (Connection migrating = DriverManager.getConnection(url)) {
+                    migrating.setAutoCommit(false);
+                    try (Statement s = migrating.createStatement()) {
+                        rebuild(s);
+                    }
+                }
+            }
+            case "transaction-read-first" -> {
+                // An ordinary read first: nothing at the transaction's start says it will change the schema.
+                connection.setAutoCommit(false);
+                try (Statement s = connection.createStatement()) {
+                    System.out.println("app.orders_before=" + count(connection, "orders"));
                     rebuild(s);
                 }
                 connection.commit();
