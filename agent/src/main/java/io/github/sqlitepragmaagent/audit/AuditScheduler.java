@@ -84,6 +84,7 @@ public final class AuditScheduler implements OpenListener {
     private DatabaseAuditor auditor;
     private AuditLog auditLog;
     private IdleCheckpoints idleCheckpoints;
+    private BackupScheduler backups;
     private final Runnable drain = new Runnable() {
         @Override
         public void run() {
@@ -292,6 +293,7 @@ public final class AuditScheduler implements OpenListener {
         if (config.checkpointIdleMillis() > 0) {
             scheduleIdleCheckpoints(database);
         }
+        backups.schedule(database, thread);
     }
 
     /** Looks at the database's WAL every half of {@code checkpoint.idle} (see {@link IdleCheckpoints}). */
@@ -494,6 +496,7 @@ public final class AuditScheduler implements OpenListener {
                         auditor = new DatabaseAuditor(config, new Watchdog());
                         auditLog = new AuditLog(log, config.auditLogFile());
                         idleCheckpoints = new IdleCheckpoints(log);
+                        backups = new BackupScheduler(config, log);
                     }
                 });
                 thread = executor;

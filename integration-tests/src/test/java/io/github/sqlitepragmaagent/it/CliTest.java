@@ -30,7 +30,7 @@ class CliTest {
 
         AppResult help = AppJvm.cli("--help");
         assertTrue(help.stdout().startsWith("usage: java -jar sqlite-pragma-agent.jar COMMAND [ARGUMENTS]"), help::toString);
-        for (String command : new String[] {"check", "attach", "list", "config"}) {
+        for (String command : new String[] {"check", "restore", "attach", "list", "config"}) {
             assertTrue(help.stdout().contains("\n  " + command + " "), command + ": " + help);
         }
         assertTrue(help.stdout().contains("\nExit status: 0 success; 1 "), help::toString);
@@ -46,7 +46,7 @@ class CliTest {
         AppResult app = AppJvm.withAgent().run(io.github.sqlitepragmaagent.it.apps.OpenApp.class,
                 "--url", "jdbc:sqlite:" + dir.resolve("version.db"), "--connections", "1");
         assertEquals(1, app.agentLinesContaining(version.stdout().trim() + " started (premain)").size(), app::toString);
-        for (String command : new String[] {"check", "attach", "list", "config"}) {
+        for (String command : new String[] {"check", "restore", "attach", "list", "config"}) {
             AppResult help = AppJvm.cli(command, "--help");
             assertEquals(0, help.exitStatus(), help::toString);
             assertTrue(help.stdout().startsWith("usage: java -jar sqlite-pragma-agent.jar " + command), help::toString);
