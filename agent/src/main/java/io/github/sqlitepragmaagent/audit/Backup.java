@@ -72,7 +72,7 @@ final class Backup {
         String method = null;
         try {
             Files.createDirectories(files.dir.toPath());
-            Files.deleteIfExists(temporary.toPath());
+            files.deleteLeftOvers();
             method = copy(driver, database, temporary);
             if (Faults.BACKUP_DAMAGE.active()) {
                 damage(driver, temporary);

@@ -27,11 +27,29 @@ final class BackupFiles {
     final File dir;
     private final String base;
     private final Pattern kept;
+    private final Pattern leftOver;
 
     BackupFiles(File dir, String databasePath) {
         this.dir = dir;
         this.base = new File(databasePath).getName();
         this.kept = Pattern.compile(Pattern.quote(base) + "\\.\\d{8}-\\d{9}" + Pattern.quote(SUFFIX));
+        this.leftOver = Pattern.compile(Pattern.quote(base) + "\\.\\d{8}-\\d{9}" + Pattern.quote(SUFFIX + TEMPORARY)
+                + "(-journal|-wal|-shm)?");
+    }
+
+    /**
+     * Deletes what a backup of this database interrupted by the JVM's end left (its {@code .tmp} copy and
+     * the copy's journal): only one backup of a database runs at a time, so none of them is in use.
+     */
+    int deleteLeftOvers() throws IOException {
+        String[] names = dir.list();
+        int deleted = 0;
+        for (String name : names == null ? new String[0] : names) {
+            if (leftOver.matcher(name).matches() && Files.deleteIfExists(new File(dir, name).toPath())) {
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     /** The final name of a backup started at {@code millis}. */

@@ -59,7 +59,8 @@ class CliTest {
         String[][] cases = {
             {"frobnicate"}, {"check"}, {"check", "--bogus", "x.db"}, {"check", "--driver"},
             {"check", "--driver", "/nonexistent/sqlite-jdbc.jar", "x.db"}, {"attach"}, {"attach", "notapid"},
-            {"attach", "1", "a=b", "extra"}, {"list", "extra"}, {"config", "a=1", "b=2"},
+            {"attach", "1", "a=b", "extra"}, {"list", "extra"}, {"config", "a=1", "b=2"}, {"restore", "one.backup"},
+            {"restore", "/nonexistent/app.db.backup", "app.db"},
         };
         String[] reasons = {
             "sqlite-pragma-agent: unknown command 'frobnicate'", "sqlite-pragma-agent check: name at least one database file",
@@ -68,6 +69,8 @@ class CliTest {
             "sqlite-pragma-agent attach: name the PID to attach to", "sqlite-pragma-agent attach: PID notapid is not a process id",
             "sqlite-pragma-agent attach: too many arguments", "sqlite-pragma-agent list: list takes no arguments",
             "sqlite-pragma-agent config: give the settings as one KEY=VALUE,KEY=VALUE argument",
+            "sqlite-pragma-agent restore: name the backup file and the database: restore BACKUP DB",
+            "sqlite-pragma-agent restore: BACKUP /nonexistent/app.db.backup: no such file",
         };
         for (int i = 0; i < cases.length; i++) {
             AppResult result = AppJvm.cli(cases[i]);
