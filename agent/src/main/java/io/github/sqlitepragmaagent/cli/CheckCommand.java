@@ -186,10 +186,10 @@ final class CheckCommand implements Command {
             Level level = "error".equals(result.result()) ? Level.FAIL : "warn".equals(result.result()) ? Level.WARN : Level.OK;
             String journal = String.valueOf(result.field("journal_mode"));
             if (backup) {
-                // A backup is one file, in any journal mode; only its integrity counts.
-                if (!"ok".equals(result.field("integrity"))) {
+                // A backup is one file, in any journal mode, that nobody runs against: only its integrity counts.
+                level = "ok".equals(result.field("integrity")) ? Level.OK : Level.FAIL;
+                if (level == Level.FAIL) {
                     reasons.add("integrity_check is not ok: this backup would not restore");
-                    level = Level.FAIL;
                 }
             } else if (!"wal".equalsIgnoreCase(journal)) {
                 reasons.add("journal_mode is " + journal + ", not wal (run the app under the agent once, or PRAGMA"

@@ -140,6 +140,13 @@ final class RestoreCommand implements Command {
                     + " (the restore is one SQLite transaction: " + database + " is as it was unless the check below says otherwise)");
             return FAILED;
         }
+        // The backup API reads a WAL-mode BACKUP (a sqlite3 .backup of a WAL database) on a read-only connection,
+        // which leaves BACKUP-wal and BACKUP-shm behind; a read-write close, the last one, removes them.
+        try (Connection connection = DatabaseCheck.open(driver, backup); Statement statement = connection.createStatement()) {
+            firstColumn(statement, "SELECT count(*) FROM sqlite_master"); // a read opens the WAL, so the close tidies it
+        } catch (SQLException e) {
+            err.println(prefix + "note: could not tidy " + backup + "-wal/-shm: " + oneLine(e));
+        }
         // 4. The result, on a fresh connection.
         try (Connection connection = DatabaseCheck.open(driver, database)) {
             String problems = DatabaseCheck.integrityProblems(connection);

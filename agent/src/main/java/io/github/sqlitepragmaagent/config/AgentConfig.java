@@ -116,7 +116,8 @@ public final class AgentConfig {
      * up: its rule's {@code backup.dir}, else the global one.
      */
     public String backupDir(String absolutePath) {
-        return forDatabase(AgentOptions.BACKUP_DIR, absolutePath);
+        String dir = forDatabase(AgentOptions.BACKUP_DIR, absolutePath);
+        return dir == null || dir.equalsIgnoreCase("off") ? null : dir;
     }
 
     /** Milliseconds between backups of the database at {@code absolutePath}. */

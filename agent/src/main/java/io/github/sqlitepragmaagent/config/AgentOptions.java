@@ -82,7 +82,8 @@ public final class AgentOptions {
             "turns scheduled backups on: every `backup.interval` each database gets an online copy through SQLite's"
                     + " backup API in this directory (made if missing), checked with `integrity_check` on a fresh connection"
                     + " before it is renamed into place as `NAME.YYYYMMDD-HHMMSSmmm.backup`; a copy that fails the check is"
-                    + " kept aside as `.failed` and logged at ERROR; unset: no backups (see Backups and WAL files)",
+                    + " kept aside as `.failed` and logged at ERROR; unset or `off`: no backups (`rule.N.backup.dir=off` leaves a"
+                    + " rule's databases out) (see Backups and WAL files)",
             Scope.GLOBAL_AND_RULES);
     public static final ConfigOption<Long> BACKUP_INTERVAL = new ConfigOption<Long>("backup.interval",
             Parsers.duration(1000, false), "24h", "how often each database is backed up when `backup.dir` is set",

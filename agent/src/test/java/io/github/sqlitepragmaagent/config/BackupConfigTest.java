@@ -26,7 +26,7 @@ class BackupConfigTest {
     void aRuleSetsItsDatabasesOwnBackupsOverTheGlobalOnes() {
         LoadedConfig loaded = ConfigLoader.load("backup.dir=/var/backups/all,backup.interval=6h,"
                 + "rule.1.match=/srv/big/*.db,rule.1.backup.dir=/var/backups/big,rule.1.backup.keep=2,"
-                + "rule.2.match=/srv/cache/*.db,rule.2.backup.interval=1m", NONE, NONE);
+                + "rule.2.match=/srv/cache/*.db,rule.2.backup.interval=1m,rule.3.match=/tmp/**,rule.3.backup.dir=off", NONE, NONE);
 
         assertTrue(loaded.valid(), loaded.problems()::toString);
         AgentConfig config = loaded.config();
@@ -36,6 +36,7 @@ class BackupConfigTest {
         assertEquals("/var/backups/all", config.backupDir("/srv/cache/c.db"));
         assertEquals(60_000L, config.backupIntervalMillis("/srv/cache/c.db"));
         assertEquals(7, config.backupKeep("/srv/app.db"));
+        assertNull(config.backupDir("/tmp/scratch.db"), "rule.3.backup.dir=off leaves its databases out");
         assertTrue(config.describe().contains("rule.1.backup.dir=/var/backups/big (agent argument)"), config.describe());
     }
 

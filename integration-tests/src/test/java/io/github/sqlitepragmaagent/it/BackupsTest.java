@@ -125,7 +125,8 @@ class BackupsTest {
         // No idle checkpoint: the app writes all along anyway, and its kill must leave WAL frames behind.
         AppJvm.Running app = start(db, "backup.dir=" + backups + ",backup.interval=1s,backup.keep=5,checkpoint.idle=off");
         awaitAgentLines(app, "backup db=" + db + " result=ok", 1);
-        Path backup = files(backups, ".backup").get(0);
+        // Taken out of the rotation (the app keeps running, and backups with it): a finished backup is a closed file.
+        Path backup = Files.copy(files(backups, ".backup").get(0), dir.resolve("chosen.backup"));
         long backupRows = rows(backup);
 
         AppResult refused = AppJvm.cli("restore", "--driver", driverJar(), backup.toString(), db.toString());
@@ -167,6 +168,30 @@ class BackupsTest {
                 .run(BackupApp.class, "jdbc:sqlite:" + db, dir.resolve("restore.db.control").toString());
         assertEquals(0, after.exitStatus(), after::toString);
         assertTrue(after.stdout().contains("app.count=" + backupRows + " last=" + backupRows + "\n"), after::toString);
+    }
+
+    @Test
+    void restoreTakesAnOnlineCopyOfAWalDatabaseAndLeavesNoFileBesideIt() throws Exception {
+        Path source = dir.resolve("source.db");
+        Path backup = dir.resolve("source.backup");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + source);
+                Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.executeUpdate("CREATE TABLE rows(n INTEGER PRIMARY KEY, payload BLOB)");
+            statement.executeUpdate("INSERT INTO rows WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)"
+                    + " SELECT i, randomblob(100) FROM n");
+            // What `sqlite3 app.db ".backup FILE"` makes: a copy in WAL mode, as its source is.
+            statement.executeUpdate("backup to " + backup);
+        }
+        Path target = dir.resolve("fresh").resolve("app.db");
+        Files.createDirectories(target.getParent());
+
+        AppResult restore = AppJvm.cli("restore", "--driver", driverJar(), backup.toString(), target.toString());
+
+        assertEquals(0, restore.exitStatus(), restore::toString);
+        assertEquals("300 ok", rowsAndIntegrity(target));
+        assertFalse(Files.exists(Path.of(backup + "-wal")) || Files.exists(Path.of(backup + "-shm")),
+                "nothing is left beside the backup: " + restore);
     }
 
     private AppJvm.Running start(Path db, String agentArguments, String... jvmOptions) throws Exception {

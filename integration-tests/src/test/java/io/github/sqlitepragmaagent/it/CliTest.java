@@ -24,7 +24,7 @@ class CliTest {
         assertEquals(2, result.exitStatus(), result::toString);
         assertEquals("", result.stdout(), result::toString);
         String[] lines = result.stderr().split("\\R");
-        assertEquals("sqlite-pragma-agent: name a command: check, attach, list, config", lines[0], result::toString);
+        assertEquals("sqlite-pragma-agent: name a command: check, restore, attach, list, config", lines[0], result::toString);
         assertTrue(lines[1].startsWith("usage: java -jar sqlite-pragma-agent.jar COMMAND [ARGUMENTS]"), result::toString);
         assertEquals(3, lines.length, "a short usage, not the whole help: " + result);
 
