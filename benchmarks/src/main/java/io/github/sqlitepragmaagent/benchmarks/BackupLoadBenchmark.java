@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * own baseline in the same round.
  *
  * <ul>
- * <li>backups: writes/s with scheduled backups every 2 s (so that, at 200 MB, one is nearly always running:
- *     copy, integrity_check of the copy, rename) vs {@code backup.dir} unset;</li>
+ * <li>backups: writes/s with a scheduled backup started every 2 s (at 200 MB one runs most of the time:
+ *     copy, integrity_check of the copy, rename; the next starts 2 s after the previous was handed over) vs {@code backup.dir} unset;</li>
  * <li>checkpoints: writes/s of a writer that writes in bursts (500 ms on, 500 ms off) with idle checkpoints
  *     at their shortest ({@code checkpoint.idle=200ms}, one in each pause) vs {@code checkpoint.idle=off};</li>
  * <li>methods (no agent): SQLite's backup API in one step vs {@code VACUUM INTO} vs the driver's default of 100
