@@ -94,6 +94,7 @@ public final class AuditScheduler implements OpenListener {
     private static final int QUIET_LOOKS = 16;
     /** The app's open reads, for naming what pins a WAL; null until {@link #followStatements}. */
     private volatile OpenReads openReads;
+    private BackupScheduler backups;
     private final Runnable drain = new Runnable() {
         @Override
         public void run() {
@@ -386,6 +387,7 @@ public final class AuditScheduler implements OpenListener {
         if (config.checkpointIdleMillis() > 0) {
             scheduleIdleCheckpoints(database);
         }
+        backups.schedule(database, thread);
     }
 
     /** Looks at the database's WAL every half of {@code checkpoint.idle} (see {@link IdleCheckpoints}). */
@@ -598,6 +600,7 @@ public final class AuditScheduler implements OpenListener {
             auditLog = new AuditLog(log, config.auditLogFile());
             idleCheckpoints = new IdleCheckpoints(log, config.checkpointBurstBytes(),
                     new PinnedWal(log, openReads, config.walPinnedBytes(), config.walPinnedPercent()));
+            backups = new BackupScheduler(config, log);
         }
     }
 

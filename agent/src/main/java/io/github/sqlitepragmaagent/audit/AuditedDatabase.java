@@ -32,6 +32,8 @@ final class AuditedDatabase {
     private ScheduledFuture<?> sizes;
     private ScheduledFuture<?> integrityChecks;
     private ScheduledFuture<?> idleCheckpoints;
+    private ScheduledFuture<?> backups;
+    private volatile BackupSnapshot lastBackup;
     private WalLook lastWalLook = WalLook.NONE;
     private boolean litestream;
     private volatile CheckpointSnapshot lastCheckpoint;
@@ -96,8 +98,25 @@ final class AuditedDatabase {
         this.idleCheckpoints = looks;
     }
 
+    void backupSchedule(ScheduledFuture<?> due) {
+        this.backups = due;
+    }
+
+    void backedUp(BackupSnapshot backup) {
+        lastBackup = backup;
+    }
+
+    /** The agent's last backup of this database, or null. */
+    BackupSnapshot lastBackup() {
+        return lastBackup;
+    }
+
     /** Stops this database's periodic audits and checkpoints (its file or its driver is gone, or it was dropped). */
     void stop() {
+        if (backups != null) {
+            backups.cancel(false);
+            backups = null;
+        }
         if (idleCheckpoints != null) {
             idleCheckpoints.cancel(false);
             idleCheckpoints = null;

@@ -34,6 +34,19 @@ public final class DatabaseCheck {
         return AuditConnection.open(driver, file);
     }
 
+    /**
+     * Runs {@code PRAGMA integrity_check} (the full check, as backups are verified) on {@code connection};
+     * null when it says ok, else its first problems joined with "; ".
+     */
+    public static String integrityProblems(Connection connection) throws SQLException {
+        java.sql.Statement statement = connection.createStatement();
+        try {
+            return Backup.integrityProblems(statement);
+        } finally {
+            statement.close();
+        }
+    }
+
     public Result run(Connection connection, File file) throws SQLException {
         return new Result(auditor.inspect(connection, file, AuditReport.Kind.FIRST, -1));
     }

@@ -256,4 +256,34 @@ final class DatabaseStatus implements DatabaseMXBean {
     public long getWalPinned() {
         return database.walPinned() ? 1 : 0;
     }
+
+    @Override
+    public long getLastBackupTime() {
+        BackupSnapshot backup = database.lastBackup();
+        return backup == null ? 0 : backup.atMillis;
+    }
+
+    @Override
+    public String getLastBackupResult() {
+        BackupSnapshot backup = database.lastBackup();
+        return backup == null ? "" : backup.result;
+    }
+
+    @Override
+    public long getLastBackupOk() {
+        BackupSnapshot backup = database.lastBackup();
+        return backup == null ? -1 : "ok".equals(backup.result) ? 1 : 0;
+    }
+
+    @Override
+    public long getLastBackupBytes() {
+        BackupSnapshot backup = database.lastBackup();
+        return backup == null ? -1 : backup.bytes;
+    }
+
+    @Override
+    public long getLastBackupMillis() {
+        BackupSnapshot backup = database.lastBackup();
+        return backup == null ? -1 : backup.tookMillis;
+    }
 }

@@ -54,7 +54,7 @@ final class CheckCommand implements Command {
 
     @Override
     public String help() {
-        return "usage: java -jar sqlite-pragma-agent.jar check [--json] [--driver SQLITE-JDBC-JAR] [--config KEY=VALUE,...] DB...\n"
+        return "usage: java -jar sqlite-pragma-agent.jar check [--backup] [--json] [--driver SQLITE-JDBC-JAR] [--config KEY=VALUE,...] DB...\n"
                 + "\n"
                 + "Opens each database without creating it and without changing it (read-only; a WAL database\n"
                 + "read-write with query_only, so that its close, like the app's last close, checkpoints and removes\n"
@@ -62,6 +62,8 @@ final class CheckCommand implements Command {
                 + "its journal mode, page size, file/-wal/-shm sizes and free pages, what a connection tuned by the\n"
                 + "agent reads back, the quick_check result, foreign-key violations and the SQLite version.\n"
                 + "\n"
+                + "  --backup         check backup files instead: the full integrity_check, and any journal mode\n"
+                + "                   (the agent's backups are rollback-journal files); OK when integrity is ok\n"
                 + "  --json           a JSON array, one object per database: the audit's fields, plus verdict,\n"
                 + "                   reasons, tuned, filesystem and network_filesystem (see the README)\n"
                 + "  --driver JAR     the sqlite-jdbc jar your app uses; without it: a sqlite-jdbc*.jar next to\n"
@@ -81,11 +83,17 @@ final class CheckCommand implements Command {
 
     @Override
     public int run(List<String> raw, PrintStream out, PrintStream err) throws UsageException {
-        Arguments arguments = Arguments.parse(raw, new String[] {"--driver", "--config"}, new String[] {"--json"});
+        Arguments arguments = Arguments.parse(raw, new String[] {"--driver", "--config"}, new String[] {"--json", "--backup"});
         if (arguments.positionals().isEmpty()) {
             throw new UsageException("name at least one database file");
         }
-        LoadedConfig loaded = ConfigLoader.load(arguments.value("--config"));
+        boolean backups = arguments.has("--backup");
+        String settings = arguments.value("--config");
+        if (backups) {
+            // A backup is worth something only if it restores: the full check, as the agent's backups are verified.
+            settings = (settings == null || settings.trim().isEmpty() ? "" : settings + ",") + "audit.integrity=full";
+        }
+        LoadedConfig loaded = ConfigLoader.load(settings);
         if (!loaded.valid()) {
             for (ConfigProblem problem : loaded.problems()) {
                 err.println("sqlite-pragma-agent check: invalid configuration: " + problem.message());
@@ -106,7 +114,7 @@ final class CheckCommand implements Command {
             }
             Inspectors inspectors = new Inspectors(config);
             for (String path : arguments.positionals()) {
-                Verdict verdict = check(new File(path).getAbsoluteFile(), driver, inspectors);
+                Verdict verdict = check(new File(path).getAbsoluteFile(), driver, inspectors, backups);
                 allOk &= verdict.level == Level.OK;
                 if (json) {
                     jsonObjects.add(verdict.json);
@@ -159,7 +167,7 @@ final class CheckCommand implements Command {
         }
     }
 
-    private Verdict check(File file, Driver driver, Inspectors inspectors) {
+    private Verdict check(File file, Driver driver, Inspectors inspectors, boolean backup) {
         String path = file.getPath();
         if (!file.isFile()) {
             return unreadable(path, file.exists() ? "not a regular file" : "no such file (a check never creates one)");
@@ -177,13 +185,19 @@ final class CheckCommand implements Command {
             List<String> reasons = new ArrayList<String>();
             Level level = "error".equals(result.result()) ? Level.FAIL : "warn".equals(result.result()) ? Level.WARN : Level.OK;
             String journal = String.valueOf(result.field("journal_mode"));
-            if (!"wal".equalsIgnoreCase(journal)) {
+            if (backup) {
+                // A backup is one file, in any journal mode, that nobody runs against: only its integrity counts.
+                level = "ok".equals(result.field("integrity")) ? Level.OK : Level.FAIL;
+                if (level == Level.FAIL) {
+                    reasons.add("integrity_check is not ok: this backup would not restore");
+                }
+            } else if (!"wal".equalsIgnoreCase(journal)) {
                 reasons.add("journal_mode is " + journal + ", not wal (run the app under the agent once, or PRAGMA"
                         + " journal_mode=WAL)");
                 level = Level.FAIL;
             }
             reasons.addAll(result.findings());
-            return new Verdict(level, text(path, level, reasons, result, tuned, mount), json(result, level, reasons, tuned, mount));
+            return new Verdict(level, text(path, level, reasons, result, tuned, mount, backup), json(result, level, reasons, tuned, mount));
         } catch (Exception e) {
             return unreadable(path, "cannot read it: " + e.getMessage());
         }
@@ -200,9 +214,13 @@ final class CheckCommand implements Command {
     }
 
     private static String text(String path, Level level, List<String> reasons, DatabaseCheck.Result result, String tuned,
-            MountTable.Mount mount) {
+            MountTable.Mount mount, boolean backup) {
         StringBuilder out = new StringBuilder(path).append('\n');
-        verdictRows(out, level, reasons);
+        if (backup && level == Level.OK) {
+            row(out, "verdict", "OK (backup, integrity_check ok)");
+        } else {
+            verdictRows(out, level, reasons);
+        }
         row(out, "journal_mode", result.field("journal_mode"));
         row(out, "sqlite", result.field("sqlite_version"));
         row(out, "file", Text.bytes(result.number("bytes")) + " (" + result.number("bytes") + " bytes); -wal "

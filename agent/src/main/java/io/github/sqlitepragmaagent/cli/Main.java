@@ -21,7 +21,8 @@ public final class Main {
         File agentJar = agentJar();
         Map<String, Command> commands = new LinkedHashMap<String, Command>();
         for (Command command : new Command[] {
-            new CheckCommand(agentJar), new AttachCommand(agentJar), new ListCommand(), new ConfigCommand()}) {
+            new CheckCommand(agentJar), new RestoreCommand(agentJar), new AttachCommand(agentJar), new ListCommand(),
+            new ConfigCommand()}) {
             commands.put(command.name(), command);
         }
         if (args.isEmpty()) {
@@ -73,7 +74,8 @@ public final class Main {
         }
         usage.append("\n  --help     this help; COMMAND --help for a command's\n");
         usage.append("  --version  the agent's version and commit\n\n");
-        usage.append("Exit status: 0 success; 1 the command found a problem or could not do its job; 2 usage error.\n\n");
+        usage.append("Exit status: 0 success; 1 the command found a problem or could not do its job; 2 usage error;\n"
+                + "3 (restore) the database is in use: nothing was changed.\n\n");
         usage.append("As an agent: java -javaagent:sqlite-pragma-agent.jar[=KEY=VALUE,...] -jar your-app.jar");
         return usage.toString();
     }

@@ -136,6 +136,32 @@ public final class AgentConfig {
         return value(AgentOptions.WAL_READONLY_READERS) == ReadOnlyReadersPolicy.KEEP;
     }
 
+    /**
+     * The directory backups of the database at {@code absolutePath} go to, or null when it is not backed
+     * up: its rule's {@code backup.dir}, else the global one.
+     */
+    public String backupDir(String absolutePath) {
+        String dir = forDatabase(AgentOptions.BACKUP_DIR, absolutePath);
+        return dir == null || dir.equalsIgnoreCase("off") ? null : dir;
+    }
+
+    /** Milliseconds between backups of the database at {@code absolutePath}. */
+    public long backupIntervalMillis(String absolutePath) {
+        return forDatabase(AgentOptions.BACKUP_INTERVAL, absolutePath);
+    }
+
+    /** How many verified backups of the database at {@code absolutePath} are kept. */
+    public int backupKeep(String absolutePath) {
+        return forDatabase(AgentOptions.BACKUP_KEEP, absolutePath).intValue();
+    }
+
+    /** The value of an in-rules key for one database: its rule's own, else the global one. */
+    private <T> T forDatabase(ConfigOption<T> option, String absolutePath) {
+        DatabaseRule rule = ruleFor(absolutePath);
+        T own = rule == null ? null : rule.option(option);
+        return own != null ? own : value(option);
+    }
+
     /** The pragmas to apply, in apply order; those left untouched ({@code keep}) are absent. */
     public List<PragmaSetting> pragmas() {
         return pragmas;

@@ -101,11 +101,26 @@ public final class AgentOptions {
                     + " `keep` leaves its journal mode as it is (said in the tuned line and once as a warning), `switch`"
                     + " switches it to WAL anyway and warns");
 
+    public static final ConfigOption<String> BACKUP_DIR = new ConfigOption<String>("backup.dir", Parsers.PATH, null,
+            "turns scheduled backups on: every `backup.interval` each database gets an online copy through SQLite's"
+                    + " backup API in this directory (made if missing), checked with `integrity_check` on a fresh connection"
+                    + " before it is renamed into place as `NAME.YYYYMMDD-HHMMSSmmm.backup`; a copy that fails the check is"
+                    + " kept aside as `.failed` and logged at ERROR; unset or `off`: no backups (`rule.N.backup.dir=off` leaves a"
+                    + " rule's databases out) (see Backups and WAL files)",
+            Scope.GLOBAL_AND_RULES);
+    public static final ConfigOption<Long> BACKUP_INTERVAL = new ConfigOption<Long>("backup.interval",
+            Parsers.duration(1000, false), "24h", "how often each database is backed up when `backup.dir` is set",
+            Scope.GLOBAL_AND_RULES);
+    public static final ConfigOption<Long> BACKUP_KEEP = new ConfigOption<Long>("backup.keep", Parsers.count(1), "7",
+            "the newest verified backups kept per database; older ones are deleted after each new one passed its check",
+            Scope.GLOBAL_AND_RULES);
+
     private static final List<ConfigOption<?>> ALL = Collections.unmodifiableList(Arrays.<ConfigOption<?>>asList(
             ENABLED, OVERRIDE, STRICT, LOG_LEVEL, CONFIG, WAL_NETWORK, TRANSACTION_MODE, AUDIT_ENABLED, AUDIT_DELAY,
             AUDIT_QUIET, AUDIT_INTERVAL, AUDIT_INTEGRITY, AUDIT_INTEGRITY_INTERVAL, AUDIT_INTEGRITY_TIMEOUT, AUDIT_WAL_WARN,
             AUDIT_SIZE_WARN, AUDIT_LOG_FILE, AUDIT_MAX_DATABASES, AUDIT_MAX_PENDING, AUDIT_IDLE_FORGET,
-            CHECKPOINT_IDLE, CHECKPOINT_BURST, WAL_PINNED_SIZE, WAL_PINNED_PERCENT, WAL_READONLY_READERS));
+            CHECKPOINT_IDLE, CHECKPOINT_BURST, WAL_PINNED_SIZE, WAL_PINNED_PERCENT, WAL_READONLY_READERS,
+            BACKUP_DIR, BACKUP_INTERVAL, BACKUP_KEEP));
 
     private AgentOptions() {}
 

@@ -20,15 +20,18 @@ public final class DatabaseRule {
     /** Pragma name to its value; a null value means {@code keep} (not applied for these databases). */
     private final Map<String, PragmaSetting> pragmas;
     private final TransactionMode transactionMode;
+    /** The agent's own keys this rule sets besides transaction_mode (backup.*), by option, parsed. */
+    private final Map<ConfigOption<?>, Object> options;
 
     DatabaseRule(int number, String glob, boolean exclude, Map<String, PragmaSetting> pragmas,
-            TransactionMode transactionMode) {
+            TransactionMode transactionMode, Map<ConfigOption<?>, Object> options) {
         this.number = number;
         this.glob = glob;
         this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
         this.exclude = exclude;
         this.pragmas = Collections.unmodifiableMap(pragmas);
         this.transactionMode = transactionMode;
+        this.options = Collections.unmodifiableMap(options);
     }
 
     /**
@@ -76,6 +79,12 @@ public final class DatabaseRule {
     /** The BEGIN mode this rule sets ({@code rule.N.transaction_mode}), or null when it sets none. */
     public TransactionMode transactionMode() {
         return transactionMode;
+    }
+
+    /** The rule's own value of {@code option} (an in-rules agent key such as backup.dir), or null when it sets none. */
+    @SuppressWarnings("unchecked") // safe: RuleKeys fills the map with option.parse(...) of the same option
+    public <T> T option(ConfigOption<T> option) {
+        return (T) options.get(option);
     }
 
     @Override

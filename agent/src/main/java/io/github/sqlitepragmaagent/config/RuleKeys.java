@@ -24,7 +24,7 @@ final class RuleKeys {
      * regular expression a JVM compiles costs milliseconds of its start-up, and most have no rules.
      */
     private static final class Patterns {
-        static final Pattern RULE_KEY = Pattern.compile("rule\\.(\\d{1,4})\\.([a-z_]+)");
+        static final Pattern RULE_KEY = Pattern.compile("rule\\.(\\d{1,4})\\.([a-z_]+(?:\\.[a-z_]+)*)");
         static final Pattern RULE_VARIABLE = Pattern.compile("RULE_(\\d{1,4})_([A-Z_]+)");
     }
     private static final String PREFIX = "rule.N.";
@@ -67,9 +67,16 @@ final class RuleKeys {
     /** {@code RULE_2_JOURNAL_MODE} to {@code rule.2.journal_mode}; null when it is not a rule variable. */
     static String fromEnvironmentName(String nameAfterPrefix) {
         Matcher matcher = Patterns.RULE_VARIABLE.matcher(nameAfterPrefix);
-        return matcher.matches()
-                ? "rule." + Integer.parseInt(matcher.group(1)) + "." + matcher.group(2).toLowerCase(Locale.ROOT)
-                : null;
+        if (!matcher.matches()) {
+            return null;
+        }
+        String subkey = matcher.group(2).toLowerCase(Locale.ROOT);
+        // RULE_1_BACKUP_DIR: an agent key with dots (backup.dir) has underscores in a variable's name.
+        ConfigOption<?> dotted = AgentOptions.byKey(subkey.replace('_', '.'));
+        if (PragmaCatalog.byName(subkey) == null && dotted != null && dotted.inRules()) {
+            subkey = dotted.key();
+        }
+        return "rule." + Integer.parseInt(matcher.group(1)) + "." + subkey;
     }
 
     /**
@@ -87,7 +94,7 @@ final class RuleKeys {
             Matcher matcher = Patterns.RULE_KEY.matcher(value.key());
             if (!matcher.matches()) {
                 unknown.add(ConfigProblem.unknownRuleKey("rule key " + Text.quote(value.key()) + " from " + value.origin()
-                        + " is not rule.N.match, rule.N.exclude, rule.N.transaction_mode or rule.N.PRAGMA"
+                        + " is not rule.N.match, rule.N.exclude, rule.N.transaction_mode, rule.N.backup.dir|interval|keep or rule.N.PRAGMA"
                         + " (N a whole number)"));
                 continue;
             }
@@ -145,6 +152,16 @@ final class RuleKeys {
         Boolean exclude = excludeValue == null ? Boolean.FALSE : parse(EXCLUDE, excludeValue, problems);
         SourcedValue modeValue = keys.get(AgentOptions.TRANSACTION_MODE.key());
         TransactionMode transactionMode = modeValue == null ? null : parse(AgentOptions.TRANSACTION_MODE, modeValue, problems);
+        Map<ConfigOption<?>, Object> options = new LinkedHashMap<ConfigOption<?>, Object>();
+        for (ConfigOption<?> option : AgentOptions.all()) {
+            SourcedValue value = keys.get(option.key());
+            if (option.inRules() && option != AgentOptions.TRANSACTION_MODE && value != null) {
+                Object parsed = parse(option, value, problems);
+                if (parsed != null) {
+                    options.put(option, parsed);
+                }
+            }
+        }
         Map<String, PragmaSetting> pragmas = new LinkedHashMap<String, PragmaSetting>();
         for (Map.Entry<String, SourcedValue> key : keys.entrySet()) {
             PragmaSpec spec = PragmaCatalog.byName(key.getKey());
@@ -160,7 +177,7 @@ final class RuleKeys {
         if (problems.size() > before) {
             return null;
         }
-        return new DatabaseRule(number, glob, exclude, pragmas, transactionMode);
+        return new DatabaseRule(number, glob, exclude, pragmas, transactionMode, options);
     }
 
     private static <T> T parse(ConfigOption<T> option, SourcedValue value, List<ConfigProblem> problems) {

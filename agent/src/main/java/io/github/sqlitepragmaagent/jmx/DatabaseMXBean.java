@@ -124,4 +124,21 @@ public interface DatabaseMXBean {
      * {@code wal.pinned.size} and {@code wal.pinned.percent}: the warning was given), 0 otherwise.
      */
     long getWalPinned();
+
+    /** Milliseconds since the epoch when the agent's last backup of this database began (backup.dir); 0 before the first. */
+    long getLastBackupTime();
+
+    /**
+     * {@code ok} (verified and rotated in), {@code failed} (the copy failed its integrity check: kept aside as
+     * {@code .failed}, not rotated in), {@code error} (no copy was made); empty before the first.
+     */
+    String getLastBackupResult();
+
+    /** {@link #getLastBackupResult()} as a number: 1 ok, 0 failed or error, -1 before the first backup. */
+    long getLastBackupOk();
+
+    /** Bytes of the last backup file; -1 before the first, or when no copy was made. */
+    long getLastBackupBytes();
+
+    long getLastBackupMillis();
 }

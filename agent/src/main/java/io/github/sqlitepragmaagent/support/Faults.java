@@ -13,7 +13,9 @@ public enum Faults {
     /** The tuner throws before it touches a connection (the app must keep the connection as the driver opened it). */
     TUNE("tune"),
     /** Every audit parks for good once its connection is open (the JVM must still exit promptly). */
-    AUDIT_HOLD("audit-hold");
+    AUDIT_HOLD("audit-hold"),
+    /** Each scheduled backup's temporary copy is damaged (through SQLite) before its check (it must be refused, never rotated in). */
+    BACKUP_DAMAGE("backup-damage");
 
     /** The system property that names the active switch, if any. */
     public static final String PROPERTY = "sqlite.pragma.agent.test.fault";

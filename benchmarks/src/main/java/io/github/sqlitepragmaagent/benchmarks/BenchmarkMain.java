@@ -12,6 +12,7 @@ import java.util.Locale;
  * java -jar benchmarks/target/benchmarks.jar open-cost [--rounds N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar first-opens [--rounds N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar audit-impact [--rounds N] [--megabytes N] [--seconds N] [--agent PATH]
+ * java -jar benchmarks/target/benchmarks.jar backup-load [--rounds N] [--megabytes N] [--seconds N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar jdbc-load [--writers N] [--readers N] [--seconds S] [--rounds N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar tx-load   [--threads N] [--readers N] [--seconds S] [--rounds N] [--agent PATH]
  * java -jar benchmarks/target/benchmarks.jar http-load [--concurrency N] [--seconds S] [--rounds N] [--agent PATH]
@@ -25,7 +26,7 @@ import java.util.Locale;
 public final class BenchmarkMain {
 
     private static final String USAGE = "usage: java -jar benchmarks/target/benchmarks.jar"
-            + " startup|open-cost|first-opens|audit-impact|jdbc-load|tx-load|http-load|all [--quick] [--runs N] [--rounds N] [--seconds N]"
+            + " startup|open-cost|first-opens|audit-impact|backup-load|jdbc-load|tx-load|http-load|all [--quick] [--runs N] [--rounds N] [--seconds N]"
             + " [--megabytes N] [--writers N] [--readers N] [--threads N] [--concurrency N] [--agent PATH] [--panel-app PATH] [--out DIR]";
 
     private BenchmarkMain() {}
@@ -60,6 +61,11 @@ public final class BenchmarkMain {
             }
             case "audit-impact" -> printAuditImpact(new AuditImpactBenchmark(agentJar, options.rounds(), options.megabytes(),
                     options.seconds() * 1000L), options.megabytes());
+            case "backup-load" -> {
+                BackupLoadBenchmark benchmark = new BackupLoadBenchmark(agentJar, options.rounds(), options.megabytes(),
+                        options.seconds() * 1000L);
+                System.out.println(BackupLoadBenchmark.markdown(benchmark, benchmark.run()));
+            }
             case "jdbc-load" -> {
                 JdbcLoadBenchmark benchmark = new JdbcLoadBenchmark(agentJar, options.writers(), options.readers(),
                         options.seconds(), options.rounds());

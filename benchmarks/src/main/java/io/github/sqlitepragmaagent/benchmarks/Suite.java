@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code all}: startup, open-cost, jdbc-load, tx-load and http-load in one go, then
+ * {@code all}: startup, open-cost, jdbc-load, tx-load, http-load and backup-load (20 MB) in one go, then
  * {@code benchmark-results.md} and {@code benchmark-results.svg} written from what this run measured
  * (nothing in them is typed by hand), with the date, machine, commit and command that produced them.
  */
@@ -56,6 +56,11 @@ final class Suite {
         List<TxLoadBenchmark.Result> txResults = txLoad.run();
         System.out.println("running http-load ...");
         List<HttpLoadBenchmark.Result> httpResults = httpLoad.run();
+        // 20 MB keeps the suite short; the 200 MB when asked (--megabytes 200, or backup-load alone).
+        BackupLoadBenchmark backupLoad = new BackupLoadBenchmark(agentJar, options.rounds(),
+                command.contains("--megabytes") ? options.megabytes() : 20, options.seconds() * 1000L);
+        System.out.println("running backup-load ...");
+        List<BackupLoadBenchmark.Result> backupResults = backupLoad.run();
 
         List<Targets.Target> targets = new Targets().startup(startupResults).openCost(openCostResults).firstOpens(firstOpensResults)
                 .jdbcLoad(jdbcResults, options.writers(), options.readers()).txLoad(txResults).httpLoad(httpResults).list();
@@ -74,7 +79,8 @@ final class Suite {
                 + ResultsMarkdown.firstOpens(firstOpens, firstOpensResults) + "\n"
                 + ResultsMarkdown.jdbcLoad(jdbcLoad, jdbcResults) + "\n"
                 + ResultsMarkdown.txLoad(txLoad, txResults) + "\n"
-                + ResultsMarkdown.httpLoad(httpLoad, httpResults);
+                + ResultsMarkdown.httpLoad(httpLoad, httpResults) + "\n"
+                + BackupLoadBenchmark.markdown(backupLoad, backupResults);
         List<BarChartSvg.Panel> panels = new ArrayList<>(List.of(
                 new BarChartSvg.Panel("jdbc-load: writes/s, " + options.writers() + " writer threads",
                         jdbcResults.stream().map(r -> new BarChartSvg.Bar(r.configuration().label(),

@@ -24,13 +24,13 @@ class CliTest {
         assertEquals(2, result.exitStatus(), result::toString);
         assertEquals("", result.stdout(), result::toString);
         String[] lines = result.stderr().split("\\R");
-        assertEquals("sqlite-pragma-agent: name a command: check, attach, list, config", lines[0], result::toString);
+        assertEquals("sqlite-pragma-agent: name a command: check, restore, attach, list, config", lines[0], result::toString);
         assertTrue(lines[1].startsWith("usage: java -jar sqlite-pragma-agent.jar COMMAND [ARGUMENTS]"), result::toString);
         assertEquals(3, lines.length, "a short usage, not the whole help: " + result);
 
         AppResult help = AppJvm.cli("--help");
         assertTrue(help.stdout().startsWith("usage: java -jar sqlite-pragma-agent.jar COMMAND [ARGUMENTS]"), help::toString);
-        for (String command : new String[] {"check", "attach", "list", "config"}) {
+        for (String command : new String[] {"check", "restore", "attach", "list", "config"}) {
             assertTrue(help.stdout().contains("\n  " + command + " "), command + ": " + help);
         }
         assertTrue(help.stdout().contains("\nExit status: 0 success; 1 "), help::toString);
@@ -46,7 +46,7 @@ class CliTest {
         AppResult app = AppJvm.withAgent().run(io.github.sqlitepragmaagent.it.apps.OpenApp.class,
                 "--url", "jdbc:sqlite:" + dir.resolve("version.db"), "--connections", "1");
         assertEquals(1, app.agentLinesContaining(version.stdout().trim() + " started (premain)").size(), app::toString);
-        for (String command : new String[] {"check", "attach", "list", "config"}) {
+        for (String command : new String[] {"check", "restore", "attach", "list", "config"}) {
             AppResult help = AppJvm.cli(command, "--help");
             assertEquals(0, help.exitStatus(), help::toString);
             assertTrue(help.stdout().startsWith("usage: java -jar sqlite-pragma-agent.jar " + command), help::toString);
@@ -59,7 +59,8 @@ class CliTest {
         String[][] cases = {
             {"frobnicate"}, {"check"}, {"check", "--bogus", "x.db"}, {"check", "--driver"},
             {"check", "--driver", "/nonexistent/sqlite-jdbc.jar", "x.db"}, {"attach"}, {"attach", "notapid"},
-            {"attach", "1", "a=b", "extra"}, {"list", "extra"}, {"config", "a=1", "b=2"},
+            {"attach", "1", "a=b", "extra"}, {"list", "extra"}, {"config", "a=1", "b=2"}, {"restore", "one.backup"},
+            {"restore", "/nonexistent/app.db.backup", "app.db"},
         };
         String[] reasons = {
             "sqlite-pragma-agent: unknown command 'frobnicate'", "sqlite-pragma-agent check: name at least one database file",
@@ -68,6 +69,8 @@ class CliTest {
             "sqlite-pragma-agent attach: name the PID to attach to", "sqlite-pragma-agent attach: PID notapid is not a process id",
             "sqlite-pragma-agent attach: too many arguments", "sqlite-pragma-agent list: list takes no arguments",
             "sqlite-pragma-agent config: give the settings as one KEY=VALUE,KEY=VALUE argument",
+            "sqlite-pragma-agent restore: name the backup file and the database: restore BACKUP DB",
+            "sqlite-pragma-agent restore: BACKUP /nonexistent/app.db.backup: no such file",
         };
         for (int i = 0; i < cases.length; i++) {
             AppResult result = AppJvm.cli(cases[i]);

@@ -57,6 +57,10 @@ class ExporterBesideAgentTest {
         SERIES.put("sqlite_agent_last_checkpoint_timestamp_seconds", "gauge");
         SERIES.put("sqlite_agent_last_checkpoint_wal_bytes", "gauge");
         SERIES.put("sqlite_agent_wal_pinned", "gauge");
+        SERIES.put("sqlite_agent_last_backup_timestamp_seconds", "gauge");
+        SERIES.put("sqlite_agent_last_backup_ok", "gauge");
+        SERIES.put("sqlite_agent_last_backup_bytes", "gauge");
+        SERIES.put("sqlite_agent_last_backup_milliseconds", "gauge");
     }
 
     private static final int LOCK_ERRORS = 3;
