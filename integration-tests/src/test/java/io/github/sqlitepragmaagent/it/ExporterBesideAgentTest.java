@@ -42,6 +42,7 @@ class ExporterBesideAgentTest {
         SERIES.put("sqlite_agent_databases", "gauge");
         SERIES.put("sqlite_agent_jvm_lock_errors_total", "counter");
         SERIES.put("sqlite_agent_lock_errors_total", "counter");
+        SERIES.put("sqlite_agent_readonly_immediate_commits_total", "counter");
         SERIES.put("sqlite_agent_audits_total", "counter");
         SERIES.put("sqlite_agent_file_bytes", "gauge");
         SERIES.put("sqlite_agent_wal_bytes", "gauge");
