@@ -36,7 +36,7 @@ final class AgentRuntime implements ConnectionListener, StatementListener {
         Parts(AgentConfig config, Logger log) {
             TuningStats stats = new TuningStats();
             LockErrorRegistry lockErrors = new LockErrorRegistry(log);
-            StatementHooks statementHooks = new StatementHooks(log, lockErrors);
+            StatementHooks statementHooks = new StatementHooks(log, lockErrors, config.lockWaitReportMillis());
             this.opened = new ConnectionTuner(config, log, stats,
                     new AuditScheduler(config, log, AgentVersion.describe(), stats, lockErrors), statementHooks.sessions());
             this.statements = statementHooks;

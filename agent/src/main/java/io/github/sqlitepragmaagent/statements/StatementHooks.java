@@ -20,10 +20,15 @@ public final class StatementHooks implements StatementListener {
     private final Transactions transactions;
 
     public StatementHooks(Logger log, LockErrorRegistry lockErrors) {
+        this(log, lockErrors, 0);
+    }
+
+    /** {@code lockWaitReportMillis}: how long a begin waits for a lock held in this JVM before its holder is named (0: never). */
+    public StatementHooks(Logger log, LockErrorRegistry lockErrors, long lockWaitReportMillis) {
         DanglingReferences dangling = new DanglingReferences(log);
         this.sessions = new Sessions(dangling);
         this.foreignKeys = new ForeignKeyDropGuard(log, dangling);
-        this.transactions = new Transactions(lockErrors, log);
+        this.transactions = new Transactions(lockErrors, log, lockWaitReportMillis);
     }
 
     /** The sessions of the connections these hooks follow: give it to the tuner as its next step. */

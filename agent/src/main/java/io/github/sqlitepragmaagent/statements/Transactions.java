@@ -41,10 +41,14 @@ final class Transactions {
      */
     private final WriteLockHolders holders;
 
-    Transactions(LockErrorRegistry lockErrors, Logger log) {
+    /** Times the begins that wait for a write lock held in this JVM; null when {@code lock.wait.report=off}. */
+    private final LockWaitAlarm waitAlarm;
+
+    Transactions(LockErrorRegistry lockErrors, Logger log, long lockWaitReportMillis) {
         this.lockErrors = lockErrors;
         this.log = log;
         this.holders = new WriteLockHolders(log);
+        this.waitAlarm = lockWaitReportMillis > 0 ? new LockWaitAlarm(holders, lockWaitReportMillis) : null;
     }
 
     /** The begin statement for {@code mode}, or null for none (the driver's begin stays). */
@@ -172,6 +176,9 @@ final class Transactions {
             takesWriteLock = false;
         }
         session.operation = LockErrors.Kind.BEGIN;
+        // Only a begin that may wait for a holder of this JVM is timed: an uncontended one costs one map lookup.
+        LockWaitAlarm.Timing waiting = takesWriteLock && waitAlarm != null && holders.holderOf(session.database) != null
+                ? waitAlarm.start(session) : null;
         try {
             DriverHandles.exec(db, begin, false);
         } catch (SQLException e) {
@@ -183,6 +190,10 @@ final class Transactions {
             }
             // A transaction is already open (begun by the app itself): that one is the transaction now.
             takesWriteLock = false;
+        } finally {
+            if (waiting != null) {
+                waiting.close();
+            }
         }
         session.pendingBegin = null;
         session.inTransaction = true;

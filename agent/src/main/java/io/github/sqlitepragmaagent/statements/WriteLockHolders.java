@@ -135,13 +135,45 @@ final class WriteLockHolders {
             return;
         }
         Thread holderThread = find(holderId);
-        String name = holderThread == null ? "id " + holderId + " (gone, or not a platform thread)" : holderThread.getName();
+        String name = holderName(holderThread, holderId);
         String state = holderThread == null ? "unknown" : String.valueOf(holderThread.getState());
-        String frames = holderThread == null ? "" : AppFrames.of(holderThread.getStackTrace());
+        String frames = framesOf(holderThread);
         log.warn("db={} lock_holder=thread: thread '{}' met \"database is locked\"; the write lock is held by thread '{}'"
                 + " for {} ms, in a transaction begun IMMEDIATE whose first statement was: {}; that thread is {} at: {}."
-                + " Said once per holding transaction", waiting.database, thread, name, held, first, state,
-                frames.isEmpty() ? "(no frame of the app's: inside the driver, a pool or the JDK)" : frames);
+                + " Said once per holding transaction", waiting.database, thread, name, held, first, state, frames);
+    }
+
+    /**
+     * {@code waiting} (on thread {@code waiter}) has waited {@code waitedMillis} to begin its transaction:
+     * names the holder of this JVM, once per holding transaction (a lock error later names it no more).
+     */
+    void waitedLong(Session waiting, String waiter, long waitedMillis) {
+        Session holder = holders.get(waiting.database);
+        if (holder == null || holder == waiting || holder.writerThreadId == 0 || Transactions.isClosed(holder.connection())) {
+            return;
+        }
+        long since = holder.writeLockSince;
+        synchronized (holder) {
+            if (holder.holderReported == since) {
+                return;
+            }
+            holder.holderReported = since;
+        }
+        Thread holderThread = find(holder.writerThreadId);
+        log.warn("db={} lock_holder=thread: thread '{}' has waited {} ms to begin a transaction; the write lock is held by"
+                + " thread '{}' for {} ms, in a transaction begun IMMEDIATE whose first statement was: {}; that thread is {}"
+                + " at: {}. Said once per holding transaction (lock.wait.report)", waiting.database, waiter, waitedMillis,
+                holderName(holderThread, holder.writerThreadId), heldMillis(holder), shorten(holder.firstStatement),
+                holderThread == null ? "unknown" : String.valueOf(holderThread.getState()), framesOf(holderThread));
+    }
+
+    private static String holderName(Thread thread, long id) {
+        return thread == null ? "id " + id + " (gone, or not a platform thread)" : thread.getName();
+    }
+
+    private static String framesOf(Thread thread) {
+        String frames = thread == null ? "" : AppFrames.of(thread.getStackTrace());
+        return frames.isEmpty() ? "(no frame of the app's: inside the driver, a pool or the JDK)" : frames;
     }
 
     private static long heldMillis(Session holder) {

@@ -52,6 +52,22 @@ class LockHolderTest {
     }
 
     @Test
+    void aBeginThatWaitsPastLockWaitReportNamesTheHolderWhileItWaits() throws Exception {
+        // The app's waiting transaction can only begin once the agent's line is out: the holder ends on seeing it.
+        AppResult with = AppJvm.withAgent().agentArguments("audit.enabled=false,lock.wait.report=200ms")
+                .run(WriteLockHolderApp.class, dir.resolve("wait.db").toString(), "wait");
+
+        assertEquals("ok", with.get("app.write_after_wait"), with::toString);
+        List<String> named = with.agentLinesContaining("lock_holder=thread");
+        assertEquals(1, named.size(), with::toString);
+        String line = named.get(0);
+        assertTrue(line.contains("thread 'main' has waited 200 ms to begin a transaction"), line);
+        assertTrue(line.contains("held by thread 'report-generator'"), line);
+        assertTrue(line.contains("first statement was: SELECT count(*) FROM sales"), line);
+        assertTrue(line.contains("WriteLockHolderApp.slowMonthlyReport(WriteLockHolderApp.java:"), line);
+    }
+
+    @Test
     void aLockHeldByAnotherProcessIsSaidToBeOutsideThisJvm() throws Exception {
         Path db = dir.resolve("shared.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {

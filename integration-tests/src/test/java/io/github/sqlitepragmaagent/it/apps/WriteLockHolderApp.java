@@ -1,6 +1,8 @@
 package io.github.sqlitepragmaagent.it.apps;
 
 import java.lang.management.ManagementFactory;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -18,8 +20,9 @@ import javax.management.ObjectName;
  * A transaction left open holds the write lock while another thread's write fails on busy: the way an
  * operator meets "database is locked" in production. Every step is ordered by latches, none by a clock.
  *
- * <pre>WriteLockHolderApp DB_FILE in-jvm|other-process [RELEASE_FILE]</pre>
+ * <pre>WriteLockHolderApp DB_FILE in-jvm|wait|other-process [RELEASE_FILE]</pre>
  *
+ * {@code wait}: the same holder, and a transaction of {@code main} that waits for it (see {@link #waitForHolder}).
  * {@code in-jvm}: thread {@code report-generator} reads (its transaction begins; under the agent, IMMEDIATE)
  * and parks inside {@link #slowMonthlyReport}; meanwhile {@code main} tries to write twice with busy_timeout=0,
  * then lets the report finish (it commits having only read) and writes again. {@code other-process}: another
@@ -59,6 +62,11 @@ public final class WriteLockHolderApp {
             }
         }, "report-generator");
         report.start();
+        if (args[1].equals("wait")) {
+            waitForHolder(url, report);
+            System.out.println("app.done=true");
+            return;
+        }
         try (Connection writer = DriverManager.getConnection(url)) {
             await(READING);
             System.out.println("app.write_1=" + insert(writer));
@@ -69,6 +77,54 @@ public final class WriteLockHolderApp {
         }
         System.out.println("jmx.read_only_immediate_commits=" + readOnlyImmediateCommits(db));
         System.out.println("app.done=true");
+    }
+
+    /**
+     * A transaction that must wait for the report's lock (busy_timeout 120 s): it can begin only once the
+     * report ends, which happens when the agent has named the holder on stderr (the agent's threshold, not a
+     * clock of the app's, decides when). Without such a line it waits out its busy timeout and fails.
+     */
+    private static void waitForHolder(String url, Thread report) throws Exception {
+        CountDownLatch said = new CountDownLatch(1);
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(new OutputStream() {
+            private final StringBuilder seen = new StringBuilder();
+
+            @Override
+            public synchronized void write(int b) {
+                err.write(b);
+                seen.append((char) b);
+                if (b == '\n') {
+                    if (seen.indexOf("lock_holder=thread") >= 0) {
+                        said.countDown();
+                    }
+                    seen.setLength(0);
+                }
+            }
+        }, true));
+        Thread release = new Thread(() -> {
+            await(said);
+            FINISH.countDown();
+        }, "release-after-report");
+        release.setDaemon(true);
+        release.start();
+        try (Connection writer = DriverManager.getConnection(url); Statement s = writer.createStatement()) {
+            await(READING);
+            s.execute("PRAGMA busy_timeout=120000");
+            writer.setAutoCommit(false);
+            String outcome;
+            try {
+                s.executeUpdate("INSERT INTO sales VALUES ('2026-11', 42)");
+                writer.commit();
+                outcome = "ok";
+            } catch (SQLException e) {
+                outcome = "error:" + e.getErrorCode();
+                writer.rollback();
+            }
+            System.out.println("app.write_after_wait=" + outcome);
+            writer.setAutoCommit(true);
+        }
+        report.join();
     }
 
     /** The app's slow method, in which the holder is parked while the others fail. */
