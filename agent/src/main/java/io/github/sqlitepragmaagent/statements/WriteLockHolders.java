@@ -95,7 +95,9 @@ final class WriteLockHolders {
         if (once.first("self-wait|" + session.database + "|" + holder.writeLockSince)) {
             log.warn("db={} lock_holder=this_thread: {}", session.database, message);
         }
-        throw new SQLException("sqlite-pragma-agent: " + message, null, SQLITE_BUSY);
+        // The driver's own words first: apps and frameworks that recognise a lock error by its text still do.
+        throw new SQLException("[SQLITE_BUSY] The database file is locked (database is locked): sqlite-pragma-agent: " + message,
+                null, SQLITE_BUSY);
     }
 
     /**
