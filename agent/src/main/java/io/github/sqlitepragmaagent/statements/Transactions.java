@@ -176,9 +176,11 @@ final class Transactions {
             takesWriteLock = false;
         }
         session.operation = LockErrors.Kind.BEGIN;
-        // Only a begin that may wait for a holder of this JVM is timed: an uncontended one costs one map lookup.
-        LockWaitAlarm.Timing waiting = takesWriteLock && waitAlarm != null && holders.holderOf(session.database) != null
-                ? waitAlarm.start(session) : null;
+        // Only a begin that may wait for a holder of this JVM is watched: an uncontended one costs one map lookup.
+        boolean watched = takesWriteLock && waitAlarm != null && holders.holderOf(session.database) != null;
+        if (watched) {
+            waitAlarm.waits(session);
+        }
         try {
             DriverHandles.exec(db, begin, false);
         } catch (SQLException e) {
@@ -191,8 +193,8 @@ final class Transactions {
             // A transaction is already open (begun by the app itself): that one is the transaction now.
             takesWriteLock = false;
         } finally {
-            if (waiting != null) {
-                waiting.close();
+            if (watched) {
+                waitAlarm.done(session);
             }
         }
         session.pendingBegin = null;
