@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadFactory;
  * privileged block with an empty context (no app protection domain is captured), without inherited
  * thread-locals where the JDK allows it (9 and later), in the JVM's root thread group.
  */
-final class AgentThreads implements ThreadFactory {
+public final class AgentThreads implements ThreadFactory {
 
     /** Nothing from the calling thread: no protection domain of an app class on the stack is kept. */
     @SuppressWarnings("removal")
@@ -29,7 +29,7 @@ final class AgentThreads implements ThreadFactory {
     private final String name;
     private final int priority;
 
-    AgentThreads(String name, int priority) {
+    public AgentThreads(String name, int priority) {
         this.name = name;
         this.priority = priority;
     }

@@ -551,6 +551,8 @@ public final class AuditScheduler implements OpenListener {
                 // Periodic lines only: the first audit's line keeps its fixed shape, and the first periodic
                 // one counts from the database's first connection.
                 report.put("lock_errors", database.lockErrorsSinceLastAudit(lockErrors.of(database.path)));
+                report.put("readonly_immediate",
+                        database.readOnlyImmediatesSinceLastAudit(lockErrors.readOnlyImmediates().of(database.path)));
             }
             auditsRun.incrementAndGet();
             database.recorded(report);

@@ -24,6 +24,7 @@ final class AuditedDatabase {
 
     /** Lock errors counted up to the previous periodic audit, so each periodic line says how many came since. */
     private long lockErrorsAtLastAudit;
+    private long readOnlyImmediatesAtLastAudit;
 
     final String path;
     /** The driver classes of the copies of sqlite-jdbc that opened it, the newest last; audit thread only after construction. */
@@ -212,6 +213,13 @@ final class AuditedDatabase {
 
     long auditsRun() {
         return auditsRun;
+    }
+
+    /** IMMEDIATE transactions committed without writing since the previous periodic audit; audit thread only. */
+    long readOnlyImmediatesSinceLastAudit(long total) {
+        long since = total - readOnlyImmediatesAtLastAudit;
+        readOnlyImmediatesAtLastAudit = total;
+        return since;
     }
 
     /** Lock errors since the previous periodic audit of this database (0 when it has had none); audit thread only. */

@@ -54,6 +54,11 @@ final class DatabaseStatus implements DatabaseMXBean {
         return lockErrorsOf(LockErrors.Kind.STATEMENT);
     }
 
+    @Override
+    public long getReadOnlyImmediateCommits() {
+        return lockErrors.readOnlyImmediates().of(database.path);
+    }
+
     private long lockErrorsOf(LockErrors.Kind kind) {
         LockErrors errors = lockErrors.of(database.path);
         return errors == null ? 0 : errors.of(kind);

@@ -180,6 +180,11 @@ public final class AgentConfig {
         return value(AgentOptions.TRANSACTION_MODE);
     }
 
+    /** How long a begin may wait for a write lock held in this JVM before the holder is named; 0 for never. */
+    public long lockWaitReportMillis() {
+        return value(AgentOptions.LOCK_WAIT_REPORT);
+    }
+
     /** The first rule whose glob matches {@code absolutePath}, or null. */
     public DatabaseRule ruleFor(String absolutePath) {
         for (DatabaseRule rule : rules) {

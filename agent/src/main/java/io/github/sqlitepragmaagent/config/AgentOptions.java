@@ -41,6 +41,11 @@ public final class AgentOptions {
                     + " transaction that reads then writes cannot fail half-way with 'database is locked'; `DEFERRED`"
                     + " is the driver's own begin",
             Scope.GLOBAL_AND_RULES);
+    public static final ConfigOption<Long> LOCK_WAIT_REPORT = global("lock.wait.report", Parsers.duration(0, true), "2s",
+            "a transaction of the app that has waited this long to begin for the write lock held by another transaction of"
+                    + " the same JVM makes the agent name that holder (thread, time held, first statement, the app's frames of"
+                    + " its stack), once per holding transaction, as a lock error does at once; `off` leaves it to the lock"
+                    + " errors (see Transactions and \"database is locked\")");
     public static final ConfigOption<Boolean> AUDIT_ENABLED = global("audit.enabled", Parsers.BOOLEAN, "true",
             "`false` turns every audit off (JMX still shows the counters)");
     public static final ConfigOption<Long> AUDIT_DELAY = global("audit.delay", Parsers.duration(0, false), "1s",
@@ -116,8 +121,9 @@ public final class AgentOptions {
             Scope.GLOBAL_AND_RULES);
 
     private static final List<ConfigOption<?>> ALL = Collections.unmodifiableList(Arrays.<ConfigOption<?>>asList(
-            ENABLED, OVERRIDE, STRICT, LOG_LEVEL, CONFIG, WAL_NETWORK, TRANSACTION_MODE, AUDIT_ENABLED, AUDIT_DELAY,
-            AUDIT_QUIET, AUDIT_INTERVAL, AUDIT_INTEGRITY, AUDIT_INTEGRITY_INTERVAL, AUDIT_INTEGRITY_TIMEOUT, AUDIT_WAL_WARN,
+            ENABLED, OVERRIDE, STRICT, LOG_LEVEL, CONFIG, WAL_NETWORK, TRANSACTION_MODE, LOCK_WAIT_REPORT, AUDIT_ENABLED,
+            AUDIT_DELAY, AUDIT_QUIET, AUDIT_INTERVAL, AUDIT_INTEGRITY, AUDIT_INTEGRITY_INTERVAL, AUDIT_INTEGRITY_TIMEOUT,
+            AUDIT_WAL_WARN,
             AUDIT_SIZE_WARN, AUDIT_LOG_FILE, AUDIT_MAX_DATABASES, AUDIT_MAX_PENDING, AUDIT_IDLE_FORGET,
             CHECKPOINT_IDLE, CHECKPOINT_BURST, WAL_PINNED_SIZE, WAL_PINNED_PERCENT, WAL_READONLY_READERS,
             BACKUP_DIR, BACKUP_INTERVAL, BACKUP_KEEP));

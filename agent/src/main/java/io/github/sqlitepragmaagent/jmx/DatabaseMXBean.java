@@ -7,8 +7,8 @@ package io.github.sqlitepragmaagent.jmx;
  *
  * <p>For exporters, every attribute is a plain number or string; the strings have a number beside them
  * ({@code JournalMode}: {@code WalMode}, {@code Integrity}: {@code IntegrityOk}, {@code LastAuditResult}:
- * {@code LastAuditLevel}). The counters, which only grow while the bean lives, are {@code AuditsRun} and
- * {@code LockErrors*}; every other number is a gauge.
+ * {@code LastAuditLevel}). The counters, which only grow while the bean lives, are {@code AuditsRun},
+ * {@code LockErrors*} and {@code ReadOnlyImmediateCommits}; every other number is a gauge.
  */
 public interface DatabaseMXBean {
 
@@ -103,6 +103,13 @@ public interface DatabaseMXBean {
 
     /** Of those: a statement outside any transaction, after the busy timeout. */
     long getLockErrorsStatement();
+
+    /**
+     * Counter: transactions the agent began IMMEDIATE (its default for read-write transactions) that committed
+     * having run only SELECTs: each held the write lock for nothing while writers waited. Where it grows, a
+     * read-only mark is missing ({@code @Transactional(readOnly = true)}, {@code setReadOnly(true)}).
+     */
+    long getReadOnlyImmediateCommits();
 
     /** Milliseconds since the epoch of the agent's last checkpoint of this database (checkpoint.idle); 0 before the first. */
     long getLastCheckpointTime();

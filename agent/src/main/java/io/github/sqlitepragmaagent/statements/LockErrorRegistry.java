@@ -14,9 +14,16 @@ public final class LockErrorRegistry {
     private final ConcurrentMap<String, LockErrors> byDatabase = new ConcurrentHashMap<String, LockErrors>();
     private final AtomicLong total = new AtomicLong();
     private final Logger log;
+    private final ReadOnlyImmediates readOnlyImmediates;
 
     public LockErrorRegistry(Logger log) {
         this.log = log;
+        this.readOnlyImmediates = new ReadOnlyImmediates(log);
+    }
+
+    /** IMMEDIATE transactions that committed without writing, per database: the write lock held for nothing. */
+    public ReadOnlyImmediates readOnlyImmediates() {
+        return readOnlyImmediates;
     }
 
     /** Counts one lock error that reaches the app; the first upgrade error of a database is explained once. */

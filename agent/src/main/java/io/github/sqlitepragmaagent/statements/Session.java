@@ -62,6 +62,25 @@ final class Session {
     volatile long writerThreadId;
     /** The statements it ran last, for naming a read that pins the WAL (see {@link OpenReads}). */
     final ReadStarts reads = new ReadStarts();
+    /**
+     * While {@link #writerThreadId} is set: {@code System.nanoTime()} when the write lock was taken, and the
+     * statement that began the transaction (the text the driver already holds: nothing is copied). Read only
+     * when another connection meets the lock, to name this holder.
+     */
+    volatile long writeLockSince;
+    volatile String firstStatement;
+    /** The {@link #writeLockSince} of the holding transaction already named in the log: once per holder. */
+    volatile long holderReported;
+    /**
+     * False while every statement of the transaction the agent began IMMEDIATE was a plain read (SELECT):
+     * such a transaction that commits held the write lock for nothing (a readOnly mark is missing).
+     */
+    volatile boolean mayHaveWritten;
+    /**
+     * The session of this same thread whose transaction holds the write lock, when this connection's
+     * transaction began DEFERRED beneath it (a nested transaction); null otherwise.
+     */
+    volatile Session nestedUnder;
     /** What the connection was doing when a lock error arrives. */
     volatile LockErrors.Kind operation = LockErrors.Kind.STATEMENT;
 

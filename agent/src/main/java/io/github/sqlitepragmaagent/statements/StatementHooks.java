@@ -26,13 +26,18 @@ public final class StatementHooks implements StatementListener {
     private final DiskFull diskFull;
 
     public StatementHooks(Logger log, LockErrorRegistry lockErrors) {
+        this(log, lockErrors, 0);
+    }
+
+    /** {@code lockWaitReportMillis}: how long a begin waits for a lock held in this JVM before its holder is named (0: never). */
+    public StatementHooks(Logger log, LockErrorRegistry lockErrors, long lockWaitReportMillis) {
         this.log = log;
         DanglingReferences dangling = new DanglingReferences(log);
         this.sessions = new Sessions(dangling, openReads);
         this.diskFull = new DiskFull();
         this.foreignKeys = new ForeignKeyDropGuard(log, dangling);
         this.migrations = new MigrationTransactions(log);
-        this.transactions = new Transactions(lockErrors, log);
+        this.transactions = new Transactions(lockErrors, log, lockWaitReportMillis);
     }
 
     /** The reads open on each database in this JVM, for the audits' pinned-WAL warning. */

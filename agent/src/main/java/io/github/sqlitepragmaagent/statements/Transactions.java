@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 
 /**
@@ -38,14 +36,19 @@ final class Transactions {
     private final OnceLog once = new OnceLog();
     /**
      * Per database, the session whose transaction the agent began IMMEDIATE or EXCLUSIVE and which holds
-     * the write lock now (one at a time: SQLite has one writer). Kept so that a second connection used by
-     * the very same thread is never made to wait for a lock only that thread can release.
+     * the write lock now: named when another connection meets the lock, and kept so that a second
+     * connection used by the very same thread is never made to wait for a lock only that thread can release.
      */
-    private final ConcurrentMap<String, Session> writers = new ConcurrentHashMap<String, Session>();
+    private final WriteLockHolders holders;
 
-    Transactions(LockErrorRegistry lockErrors, Logger log) {
+    /** Times the begins that wait for a write lock held in this JVM; null when {@code lock.wait.report=off}. */
+    private final LockWaitAlarm waitAlarm;
+
+    Transactions(LockErrorRegistry lockErrors, Logger log, long lockWaitReportMillis) {
         this.lockErrors = lockErrors;
         this.log = log;
+        this.holders = new WriteLockHolders(log);
+        this.waitAlarm = lockWaitReportMillis > 0 ? new LockWaitAlarm(holders, lockWaitReportMillis) : null;
     }
 
     /** The begin statement for {@code mode}, or null for none (the driver's begin stays). */
@@ -86,11 +89,14 @@ final class Transactions {
                 throw e;
             }
             session.inTransaction = false;
-            releasedWriteLock(session);
+            if (session.writerThreadId != 0 && !session.mayHaveWritten && !SqlText.startsWithWord(sql, "ROLLBACK")) {
+                lockErrors.readOnlyImmediates().committed(session);
+            }
+            holders.released(session);
             return true;
         }
         // Savepoints and the driver's other statements ran inside the eager transaction: begin it first.
-        beginIfPending(session, db);
+        beginIfPending(session, db, sql);
         return false;
     }
 
@@ -107,14 +113,27 @@ final class Transactions {
             // table (a pool's "SELECT 1" validation, JDBC isValid) needs no transaction either.
             return;
         }
-        beginIfPending(session, db);
+        beginIfPending(session, db, sql);
+        if (session.writerThreadId != 0) {
+            if (!session.mayHaveWritten && !WriteLockHolders.plainRead(sql)) {
+                session.mayHaveWritten = true;
+            }
+        } else if (session.nestedUnder != null || !session.inTransaction) {
+            try {
+                holders.refuseSelfWait(session, sql);
+            } catch (SQLException e) {
+                lockErrors.record(session.database, LockErrors.Kind.STATEMENT);
+                throw e;
+            }
+        }
         session.operation = session.inTransaction ? LockErrors.Kind.UPGRADE : LockErrors.Kind.STATEMENT;
     }
 
-    /** Counts a lock error the driver is about to throw to the app. */
+    /** Counts a lock error the driver is about to throw to the app, and names who holds the lock. */
     void error(Session session, int code) {
         if (LockErrors.isLockError(code)) {
             lockErrors.record(session.database, session.operation);
+            holders.lockError(session);
         }
     }
 
@@ -143,7 +162,7 @@ final class Transactions {
         return true;
     }
 
-    private void beginIfPending(Session session, Object db) throws SQLException {
+    private void beginIfPending(Session session, Object db, String firstStatement) throws SQLException {
         String driverBegin = session.pendingBegin;
         if (driverBegin == null || session.inTransaction) {
             return;
@@ -151,11 +170,17 @@ final class Transactions {
         String begin = beginStatement(session, driverBegin);
         // The agent's own IMMEDIATE or EXCLUSIVE begin: it takes the write lock until the transaction ends.
         boolean takesWriteLock = begin.equals(session.beginSql) && !begin.equals(DEFERRED_MODE_BEGIN);
-        if (takesWriteLock && heldByThisThreadElsewhere(session)) {
+        Session nestedUnder = takesWriteLock ? heldByThisThreadElsewhere(session) : null;
+        if (nestedUnder != null) {
             begin = DEFERRED_BEGIN;
             takesWriteLock = false;
         }
         session.operation = LockErrors.Kind.BEGIN;
+        // Only a begin that may wait for a holder of this JVM is watched: an uncontended one costs one map lookup.
+        boolean watched = takesWriteLock && waitAlarm != null && holders.holderOf(session.database) != null;
+        if (watched) {
+            waitAlarm.waits(session);
+        }
         try {
             DriverHandles.exec(db, begin, false);
         } catch (SQLException e) {
@@ -167,12 +192,16 @@ final class Transactions {
             }
             // A transaction is already open (begun by the app itself): that one is the transaction now.
             takesWriteLock = false;
+        } finally {
+            if (watched) {
+                waitAlarm.done(session);
+            }
         }
         session.pendingBegin = null;
         session.inTransaction = true;
+        session.nestedUnder = nestedUnder;
         if (takesWriteLock) {
-            session.writerThreadId = Thread.currentThread().getId();
-            writers.put(session.database, session);
+            holders.took(session, firstStatement);
         }
     }
 
@@ -181,36 +210,28 @@ final class Transactions {
      * connection's transaction (a nested transaction on a second connection: Spring's REQUIRES_NEW inside
      * a {@code @Transactional} method, a second JDBI handle). An IMMEDIATE begin here would wait for a lock
      * that only this waiting thread can release: it would fail after the whole busy timeout. Such a
-     * transaction begins DEFERRED, as without the agent, and the reason is logged once per database.
+     * transaction begins DEFERRED, as without the agent, and the reason is logged once per database; a
+     * write in it is refused at once ({@link WriteLockHolders#refuseSelfWait}). Returns the holder, or null.
      */
-    private boolean heldByThisThreadElsewhere(Session session) {
-        Session holder = writers.get(session.database);
-        if (holder == null || holder == session || holder.writerThreadId != Thread.currentThread().getId()
-                || !holder.inTransaction || isClosed(holder.connection())) {
-            return false;
+    private Session heldByThisThreadElsewhere(Session session) {
+        Session holder = holders.heldByThisThreadElsewhere(session);
+        if (holder == null) {
+            return null;
         }
         if (once.first("nested-writer|" + session.database)) {
             log.warn("thread '{}' began a transaction on a second connection to {} while its own transaction on another"
                     + " connection, begun IMMEDIATE by the agent, holds the write lock (a nested transaction such as Spring's"
-                    + " REQUIRES_NEW): the new one begins DEFERRED, as without the agent; it can read, but a write in it can"
-                    + " only wait for the outer transaction, which this same thread must end first. Without the agent the"
+                    + " REQUIRES_NEW): the new one begins DEFERRED, as without the agent; it can read, but a write in it could"
+                    + " only wait for the outer transaction, which this same thread must end first, so it fails at once. Without the agent the"
                     + " outer transaction would take the write lock only at its first write; transaction_mode=DEFERRED for"
                     + " this database (a rule) gives that back, at the cost of read-then-write transactions failing on busy",
                     Thread.currentThread().getName(), session.database);
         }
-        return true;
-    }
-
-    /** The transaction of {@code session} ended: it no longer holds the write lock. */
-    private void releasedWriteLock(Session session) {
-        if (session.writerThreadId != 0) {
-            session.writerThreadId = 0;
-            writers.remove(session.database, session);
-        }
+        return holder;
     }
 
     /** A connection the app dropped or closed mid-transaction holds no lock any more (SQLite rolled it back). */
-    private static boolean isClosed(Connection connection) {
+    static boolean isClosed(Connection connection) {
         try {
             return connection == null || connection.isClosed();
         } catch (SQLException e) {
@@ -246,6 +267,7 @@ final class Transactions {
         if (LockErrors.isLockError(e.getErrorCode()) || String.valueOf(e.getMessage()).contains("SQLITE_BUSY")
                 || String.valueOf(e.getMessage()).contains("SQLITE_LOCKED")) {
             lockErrors.record(session.database, kind);
+            holders.lockError(session);
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.Locale;
  * </pre>
  *
  * {@code --quick} shortens every default to a smoke test's; {@code all} writes DIR (docs)/benchmark-results.md
- * and .svg.
+ * and .svg, {@code tx-load} DIR/tx-load-results.svg.
  */
 public final class BenchmarkMain {
 
@@ -80,6 +80,12 @@ public final class BenchmarkMain {
                 List<TxLoadBenchmark.Result> results = benchmark.run();
                 System.out.println(ResultsMarkdown.txLoad(benchmark, results));
                 System.out.println(ResultsMarkdown.targets(new Targets().txLoad(results).list()));
+                // Its own chart (commits and failures per workload), beside the one `all` writes.
+                java.nio.file.Files.createDirectories(options.out());
+                Path svgFile = options.out().resolve("tx-load-results.svg");
+                java.nio.file.Files.writeString(svgFile, BarChartSvg.render("sqlite-pragma-agent: tx-load per configuration",
+                        java.time.LocalDate.now() + ", " + Jvm.describeMachine(), Suite.txPanels(results, options)));
+                System.out.println("wrote " + svgFile);
             }
             case "http-load" -> {
                 HttpLoadBenchmark benchmark = new HttpLoadBenchmark(agentJar, Jvm.panelAppJar(options.panelApp()),

@@ -55,8 +55,9 @@ class OpenTelemetryBesideAgentTest {
         List<String> spans = output.lines().filter(line -> line.contains("LoggingSpanExporter")).toList();
         assertTrue(spans.stream().anyMatch(line -> line.contains("CLIENT")), "OpenTelemetry's HTTP client span: " + result);
         assertTrue(result.agentLinesContaining("tuned db=").size() >= 1, result::toString);
-        assertTrue(result.agentLines().stream().noneMatch(line -> line.contains("WARN") || line.contains("ERROR")),
-                "no warning from this agent: " + result);
+        // The app meets "database is locked" on purpose: the agent names the lock's holder (lock_holder=), nothing else.
+        assertTrue(result.agentLines().stream().noneMatch(line -> (line.contains("WARN") && !line.contains(" lock_holder="))
+                || line.contains("ERROR")), "no other warning from this agent: " + result);
         List<String> otelWarnings = output.lines().filter(line -> line.contains("otel.javaagent")
                 && (line.contains(" WARN ") || line.contains(" ERROR "))).toList();
         assertEquals(List.of(), otelWarnings, "no warning from OpenTelemetry: " + result);

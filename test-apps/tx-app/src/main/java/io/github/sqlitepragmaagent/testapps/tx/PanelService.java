@@ -12,9 +12,30 @@ public class PanelService {
     public record Listing(int panels, int settings) {}
 
     private final PanelRepository panels;
+    private final AuditTrail audit;
 
-    public PanelService(PanelRepository panels) {
+    public PanelService(PanelRepository panels, AuditTrail audit) {
         this.panels = panels;
+        this.audit = audit;
+    }
+
+    /**
+     * A read-modify-write that calls a {@code REQUIRES_NEW} method between its read and its write: the inner
+     * transaction runs on a second connection of the same thread while the outer one is open. With
+     * {@code auditWrites} the inner one inserts an audit row, otherwise it only counts them.
+     */
+    @Transactional
+    public int adjustAudited(long panelId, String setting, boolean auditWrites) {
+        Panel panel = panels.findById(panelId).orElseThrow(() -> new IllegalArgumentException("no panel " + panelId));
+        int next = Integer.parseInt(panel.getSettings().getOrDefault(setting, "0")) + 1;
+        if (auditWrites) {
+            audit.record("adjust " + panelId + " " + setting + " to " + next);
+        } else {
+            audit.entries();
+        }
+        panel.getSettings().put(setting, Integer.toString(next));
+        panels.save(panel);
+        return next;
     }
 
     /**

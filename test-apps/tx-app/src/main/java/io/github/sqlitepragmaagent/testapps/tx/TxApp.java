@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <pre>
  * java -jar tx-app.jar --spring.datasource.url=jdbc:sqlite:FILE
  *      [--load.writers=4] [--load.listers=2] [--load.requests=200] [--load.seconds=10] [--load.panels=4]
- *      [--load.handshakes=listing,conflict] [--spring.datasource.hikari.auto-commit=false]
+ *      [--load.handshakes=listing,conflict] [--spring.datasource.hikari.auto-commit=false] [--scenario=nested]
  * </pre>
  *
  * Reports {@code requests.*} (ok and failed, failed ones by SQLite result code; {@code failure:}
@@ -67,6 +67,11 @@ public class TxApp implements ApplicationRunner {
         print("jvm.version", System.getProperty("java.version"));
 
         List<Long> panelIds = service.seed(env.getProperty("load.panels", Integer.class, 4), Load.SETTING);
+        if ("nested".equals(env.getProperty("scenario"))) {
+            nested(panelIds.get(0));
+            print("app.done", true);
+            return;
+        }
         Failures failures = new Failures();
         Load load = new Load(service, panelIds, failures);
         WriteLockProbe probe = new WriteLockProbe(url);
@@ -107,10 +112,33 @@ public class TxApp implements ApplicationRunner {
         print("app.done", true);
     }
 
+    /**
+     * REQUIRES_NEW inside a read-modify-write, one call at a time on this thread: first an inner transaction
+     * that only reads, then one that writes. Reports each outcome (ok, or the failure's SQLite code) and what
+     * the database holds afterwards.
+     */
+    private void nested(long panelId) {
+        for (boolean auditWrites : new boolean[] {false, true}) {
+            String outcome;
+            try {
+                service.adjustAudited(panelId, "nested", auditWrites);
+                outcome = "ok";
+            } catch (RuntimeException e) {
+                java.sql.SQLException sql = Failures.deepestSqlException(e);
+                outcome = sql == null ? "failed:" + e.getClass().getSimpleName()
+                        : (sql.getErrorCode() & 0xff) == 5 ? "failed:locked" : "failed:code-" + sql.getErrorCode();
+            }
+            print("nested." + (auditWrites ? "inner_writes" : "inner_reads"), outcome);
+        }
+        print("nested.audit_rows", jdbc.queryForObject("SELECT count(*) FROM audit_trail", Long.class));
+        print("nested.adjustments", service.total("nested"));
+    }
+
     private void createSchema() {
         jdbc.execute("CREATE TABLE IF NOT EXISTS panels (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, location TEXT)");
         jdbc.execute("CREATE TABLE IF NOT EXISTS panel_settings (panel_id INTEGER NOT NULL REFERENCES panels(id)"
                 + " ON DELETE CASCADE, setting TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (panel_id, setting))");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS audit_trail (id INTEGER PRIMARY KEY, what TEXT NOT NULL)");
     }
 
     private static void print(String key, Object value) {
