@@ -14,6 +14,7 @@ import io.github.sqlitepragmaagent.tune.TuningStats;
 import java.sql.Connection;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -95,6 +96,8 @@ public final class AuditScheduler implements OpenListener {
     /** The app's open reads, for naming what pins a WAL; null until {@link #followStatements}. */
     private volatile OpenReads openReads;
     private BackupScheduler backups;
+    /** Databases whose disk-full error is on its way to the audit thread: one task per burst of errors. */
+    private final Set<String> diskFullPending = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
     private final Runnable drain = new Runnable() {
         @Override
         public void run() {
@@ -138,16 +141,22 @@ public final class AuditScheduler implements OpenListener {
         });
     }
 
-    /** On the app's thread: hands the database to the audit thread for a checkpoint at once (once per error burst). */
+    /**
+     * On the app's thread: hands the database to the audit thread for a checkpoint at once (once per error
+     * burst). A disk often fills before the first audit is due, when the audits' parts are not built yet and
+     * the database still waits for its first audit: both are taken care of on the audit thread.
+     */
     private void diskFullSeen(final String path) {
-        IdleCheckpoints checkpoints = idleCheckpoints;
-        if (checkpoints == null || config.checkpointIdleMillis() == 0 || !checkpoints.diskFull(path)) {
+        if (config.checkpointIdleMillis() == 0 || !diskFullPending.add(path)) {
             return;
         }
         thread().execute(new Runnable() {
             @Override
             public void run() {
-                AuditedDatabase database = databases.get(path);
+                diskFullPending.remove(path);
+                buildParts();
+                idleCheckpoints.diskFull(path);
+                AuditedDatabase database = find(path);
                 if (database != null && !database.sharedByDriverCopies()) {
                     try {
                         idleCheckpoints.look(database);
