@@ -119,7 +119,7 @@ class BackupsTest {
     }
 
     @Test
-    void restoreRefusesWhileTheAppRunsAndAfterAKillGivesTheBackupsRowsWhereCpCorrupts() throws Exception {
+    void restoreRefusesWhileTheAppRunsAndAfterAKillGivesTheBackupsRows() throws Exception {
         Path db = dir.resolve("restore.db");
         Path backups = dir.resolve("backups");
         // No idle checkpoint: the app writes all along anyway, and its kill must leave WAL frames behind.
@@ -151,8 +151,11 @@ class BackupsTest {
         }
         Files.copy(backup, cpDb, StandardCopyOption.REPLACE_EXISTING);
         String cpOutcome = rowsAndIntegrity(cpDb);
-        assertFalse((backupRows + " ok").equals(cpOutcome), "cp over a database with a stale WAL does not give the"
-                + " backup: " + cpOutcome);
+        // Not asserted: whether the stale WAL's frames are replayed onto the copied file depends on where the
+        // kill fell in the WAL's life (a WAL just restarted replays nothing); the README's caveat says why cp is
+        // unsafe. What follows must hold wherever the kill fell.
+        System.out.println("cp of the backup over the killed database, beside its -wal/-shm: " + cpOutcome
+                + " (the backup has " + backupRows + " rows)");
 
         AppResult restore = AppJvm.cli("restore", "--driver", driverJar(), backup.toString(), db.toString());
         assertEquals(0, restore.exitStatus(), restore::toString);

@@ -27,6 +27,7 @@ final class AgentJmx {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         Map<String, String> out = new LinkedHashMap<>();
         ObjectName agent = new ObjectName(DOMAIN + ":type=Agent");
+        awaitFirstAudit(server, db.toAbsolutePath().normalize());
         if (!server.isRegistered(agent)) {
             out.put("agent", "absent");
             return out;
@@ -49,6 +50,26 @@ final class AgentJmx {
             }
         }
         return out;
+    }
+
+    /**
+     * The agent registers its beans with a database's first audit (after {@code audit.delay} and a quiet
+     * moment), not at the first connection: a run shorter than that would read nothing. A monitoring tool
+     * scrapes again; this app reads once, so it waits for the database's bean when the agent is loaded.
+     */
+    private static void awaitFirstAudit(MBeanServer server, Path wanted) throws Exception {
+        boolean agentLoaded = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(argument -> argument.startsWith("-javaagent:") && argument.contains("sqlite-pragma-agent"));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (agentLoaded && System.nanoTime() - deadline < 0) {
+            for (ObjectName name : server.queryNames(new ObjectName(DOMAIN + ":type=Database,*"), null)) {
+                String path = name.getKeyProperty("path");
+                if (path != null && same(Path.of(path.startsWith("\"") ? ObjectName.unquote(path) : path), wanted)) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static boolean same(Path a, Path b) {
