@@ -35,6 +35,12 @@ public final class ReadOnlyReaders {
             return null;
         }
         try {
+            if (Files.size(file) == 0) {
+                // SQLite creates the file at the connection's open, before the tuner runs, with the
+                // process's umask (often 644): an empty file is a database being created, with nobody
+                // reading it yet, and it gets WAL like any new database.
+                return null;
+            }
             Set<PosixFilePermission> fileBits = Files.getPosixFilePermissions(file);
             Set<PosixFilePermission> directoryBits = Files.getPosixFilePermissions(directory);
             boolean othersPass = ancestorsSearchable(directory.getParent(), false);

@@ -19,7 +19,7 @@ class ReadOnlyReadersTest {
         // A temporary directory is private (700): the readers must be able to pass through it.
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path directory = Files.createDirectories(dir.resolve(fileMode + "-in-" + directoryMode));
-        Path file = Files.createFile(directory.resolve("app.db"));
+        Path file = Files.write(directory.resolve("app.db"), new byte[4096]); // an existing database
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(fileMode));
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString(directoryMode));
         return ReadOnlyReaders.lockedOutByWal(file.toFile());
@@ -39,7 +39,7 @@ class ReadOnlyReadersTest {
     @Test
     void nobodyIsLockedOutBehindAPrivateParentDirectory() throws IOException {
         Path directory = Files.createDirectories(dir.resolve("private/data"));
-        Path file = Files.createFile(directory.resolve("app.db"));
+        Path file = Files.write(directory.resolve("app.db"), new byte[4096]);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -52,5 +52,14 @@ class ReadOnlyReadersTest {
         assertNull(lockedOut("rw-------", "rwxr-xr-x"));
         assertNull(lockedOut("rw-r--r--", "rwx------"));
         assertNull(lockedOut("rw-r--r--", "rwxrwxrwx"));
+    }
+
+    @Test
+    void aDatabaseBeingCreatedLocksNobodyOut() throws IOException {
+        // The file SQLite made at the first connection's open, in a directory others may read (umask 022).
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path file = Files.createFile(dir.resolve("new.db"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertNull(ReadOnlyReaders.lockedOutByWal(file.toFile()));
     }
 }

@@ -68,4 +68,18 @@ class ReadOnlyReadersTest {
         assertEquals("wal", with.get("app.journal_mode"), with::toString);
         assertEquals(0, with.agentLinesContaining("keeps its journal mode").size(), with::toString);
     }
+
+    @Test
+    void aDatabaseTheAppCreatesInADirectoryOthersMayReadGetsWal() throws Exception {
+        // umask 022: SQLite creates the file 644 at the open, before the agent tunes the connection.
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path shared = Files.createDirectories(dir.resolve("new"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path db = shared.resolve("created.db");
+        AppResult with = AppJvm.withAgent().run(OpenApp.class, "--url", "jdbc:sqlite:" + db,
+                "--sql", "CREATE TABLE rows(n INTEGER PRIMARY KEY)");
+        assertEquals(0, with.exitStatus(), with::toString);
+        assertEquals("wal", with.get("app.journal_mode"), with::toString);
+        assertEquals(0, with.agentLinesContaining("keeps its journal mode").size(), with::toString);
+    }
 }
