@@ -36,7 +36,7 @@ class BurstCheckpointTest {
     private long[] run(boolean agent) throws Exception {
         Path db = dir.resolve(agent ? "agent.db" : "plain.db");
         Path control = Files.createDirectories(dir.resolve(db.getFileName() + ".control"));
-        AppJvm.Running app = (agent ? AppJvm.withAgent().agentArguments("checkpoint.idle=1s,checkpoint.burst=256KiB")
+        AppJvm.Running app = (agent ? AppJvm.withAgent().agentArguments("audit.quiet=off,checkpoint.idle=1s,checkpoint.burst=256KiB")
                 : AppJvm.withoutAgent()).timeout(Duration.ofMinutes(3))
                 .start(BurstWriterApp.class, "jdbc:sqlite:" + db, control.toString());
         String burst = "checkpoint db=" + db + " reason=burst";
