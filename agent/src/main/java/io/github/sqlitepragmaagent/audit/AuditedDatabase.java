@@ -35,7 +35,7 @@ final class AuditedDatabase {
     private ScheduledFuture<?> idleCheckpoints;
     private ScheduledFuture<?> backups;
     private volatile BackupSnapshot lastBackup;
-    private WalLook lastWalLook = WalLook.NONE;
+    private FileLook lastFileLook = FileLook.NONE;
     private boolean litestream;
     private volatile CheckpointSnapshot lastCheckpoint;
     private volatile boolean walPinned;
@@ -159,9 +159,9 @@ final class AuditedDatabase {
     }
 
     /** Remembers {@code now} as the latest look at the WAL and returns the one before; audit thread only. */
-    WalLook walLooked(WalLook now) {
-        WalLook before = lastWalLook;
-        lastWalLook = now;
+    FileLook walLooked(FileLook now) {
+        FileLook before = lastFileLook;
+        lastFileLook = now;
         return before;
     }
 

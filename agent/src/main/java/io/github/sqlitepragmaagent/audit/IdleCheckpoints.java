@@ -21,7 +21,7 @@ import org.slf4j.Logger;
  * is complete, and a kill -9 leaves no frames behind to be replayed onto a restored copy.
  *
  * <p>It runs on the audit thread every half of {@code checkpoint.idle}: a {@code stat} of the
- * {@code -wal} (see {@link WalLook}) that equals the previous one means nothing was written for at least
+ * {@code -wal} (see {@link FileLook}) that equals the previous one means nothing was written for at least
  * half the period, so a checkpoint comes at most {@code checkpoint.idle} after the app's last write.
  * Only then is a connection opened, the audit's own kind ({@link AuditConnection#open}), through the
  * app's own driver, and {@link Checkpoint} never makes the app wait. A WAL that is already empty costs
@@ -61,8 +61,8 @@ final class IdleCheckpoints {
      * is full (disk_full).
      */
     void look(AuditedDatabase database) {
-        WalLook now = WalLook.of(database.path);
-        WalLook before = database.walLooked(now);
+        FileLook now = FileLook.ofWal(database.path);
+        FileLook before = database.walLooked(now);
         boolean full = diskFull.remove(database.path);
         if (!now.holdsFrames()) {
             pinned.empty(database);
@@ -98,7 +98,7 @@ final class IdleCheckpoints {
                     return;
                 }
                 Checkpoint checkpoint = Checkpoint.run(connection);
-                WalLook afterwards = WalLook.of(database.path);
+                FileLook afterwards = FileLook.ofWal(database.path);
                 // The next look compares with the WAL as the checkpoint left it, not as the app last wrote it.
                 database.walLooked(afterwards);
                 long after = afterwards.bytes;

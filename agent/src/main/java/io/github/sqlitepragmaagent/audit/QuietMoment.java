@@ -1,10 +1,5 @@
 package io.github.sqlitepragmaagent.audit;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Paths;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,8 +8,8 @@ import java.util.concurrent.TimeUnit;
  * first. The first audit's integrity check holds a read snapshot for as long as it reads the whole file,
  * so that a WAL cannot restart behind it and, in rollback-journal mode, no writer can commit; and the
  * first audit loads and compiles the audit's code on a machine the app may be starting on. The app's
- * writes are seen through {@code stat} only (size, time, file key of both files), as {@link WalLook}
- * says why; a write from another process counts too.
+ * writes are seen through {@code stat} only (size, time and file key of both files: {@link FileLook}
+ * says why); a write from another process counts too.
  */
 final class QuietMoment {
 
@@ -24,7 +19,8 @@ final class QuietMoment {
     private final String path;
     private final long quietNanos;
     private final long latestNanos;
-    private long[] lastLook;
+    private FileLook lastDatabase;
+    private FileLook lastWal;
     private long unchangedSinceNanos;
 
     /** {@code quietMillis} 0: no waiting, the audit starts when due. */
@@ -44,32 +40,14 @@ final class QuietMoment {
         if (quietNanos == 0 || nowNanos - latestNanos >= 0) {
             return true;
         }
-        long[] look = look(path);
-        if (lastLook == null || !Arrays.equals(look, lastLook)) {
-            lastLook = look;
+        FileLook database = FileLook.of(path);
+        FileLook wal = FileLook.ofWal(path);
+        if (lastDatabase == null || !database.equals(lastDatabase) || !wal.equals(lastWal)) {
+            lastDatabase = database;
+            lastWal = wal;
             unchangedSinceNanos = nowNanos;
             return false;
         }
         return nowNanos - unchangedSinceNanos >= quietNanos;
-    }
-
-    /** Size, modification time and file key hash of the database and of its {@code -wal}; zeros for a file that is not there. */
-    private static long[] look(String path) {
-        long[] look = new long[6];
-        stat(path, look, 0);
-        stat(path + "-wal", look, 3);
-        return look;
-    }
-
-    private static void stat(String file, long[] into, int at) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(Paths.get(file), BasicFileAttributes.class);
-            into[at] = attributes.size();
-            into[at + 1] = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-            Object key = attributes.fileKey();
-            into[at + 2] = key == null ? 0 : key.hashCode();
-        } catch (IOException | RuntimeException e) {
-            // Not there (no -wal in rollback-journal mode), or not ours to look at: the zeros stand for it.
-        }
     }
 }
