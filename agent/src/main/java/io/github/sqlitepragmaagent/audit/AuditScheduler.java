@@ -5,7 +5,7 @@ import io.github.sqlitepragmaagent.config.AuditIntegrity;
 import io.github.sqlitepragmaagent.driver.JdbcDriver;
 import io.github.sqlitepragmaagent.jmx.AgentStatus;
 import io.github.sqlitepragmaagent.jmx.JmxRegistry;
-import io.github.sqlitepragmaagent.statements.DiskFull;
+import io.github.sqlitepragmaagent.statements.DiskSpace;
 import io.github.sqlitepragmaagent.statements.LockErrorRegistry;
 import io.github.sqlitepragmaagent.statements.OpenReads;
 import io.github.sqlitepragmaagent.tune.OpenListener;
@@ -96,6 +96,8 @@ public final class AuditScheduler implements OpenListener {
     /** The app's open reads, for naming what pins a WAL; null until {@link #followStatements}. */
     private volatile OpenReads openReads;
     private BackupScheduler backups;
+    /** Checkpoints before each transaction while a database's disk is nearly full; null when off. */
+    private final LowSpaceCheckpoints lowSpace;
     /** Databases whose disk-full error is on its way to the audit thread: one task per burst of errors. */
     private final Set<String> diskFullPending = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
     private final Runnable drain = new Runnable() {
@@ -115,6 +117,7 @@ public final class AuditScheduler implements OpenListener {
         this.maxPending = config.auditMaxPending();
         this.idleMillis = config.auditIdleForgetMillis();
         this.quietMillis = config.auditQuietMillis();
+        this.lowSpace = config.checkpointLowSpaceBytes() > 0 ? new LowSpaceCheckpoints(log, config.checkpointLowSpaceBytes()) : null;
         final int leftIdleCap = maxDatabases;
         this.leftIdle = new LinkedHashMap<String, Boolean>() {
             private static final long serialVersionUID = 1L;
@@ -128,12 +131,21 @@ public final class AuditScheduler implements OpenListener {
 
     /**
      * Gives the audits what the statement hooks see: the app's open reads (a pinned WAL is blamed on the
-     * oldest) and its disk-full errors (answered with a checkpoint from the agent's own connection).
-     * Called once, before the first connection.
+     * oldest), the start of its transactions (checkpointed before while the disk is nearly full) and its
+     * disk-full errors (answered with a checkpoint from the agent's own connection). Called once, before
+     * the first connection.
      */
-    public void followStatements(OpenReads reads, DiskFull diskFull) {
+    public void followStatements(OpenReads reads, DiskSpace diskSpace) {
         this.openReads = reads;
-        diskFull.listen(new DiskFull.Listener() {
+        final LowSpaceCheckpoints lowSpace = this.lowSpace;
+        diskSpace.listen(new DiskSpace.Listener() {
+            @Override
+            public void transactionStarting(String database) {
+                if (lowSpace != null) {
+                    lowSpace.transactionStarting(database);
+                }
+            }
+
             @Override
             public void diskFull(String database) {
                 diskFullSeen(database);
@@ -203,6 +215,9 @@ public final class AuditScheduler implements OpenListener {
                     + " and an audit through another copy of SQLite would release the app's file locks",
                     request.database(), connection.getClass().getClassLoader());
             return;
+        }
+        if (lowSpace != null) {
+            lowSpace.watch(request.database(), driverClass);
         }
         if (idleMillis > 0) {
             useOf(request.database()).opened(connection, System.currentTimeMillis());
@@ -471,6 +486,7 @@ public final class AuditScheduler implements OpenListener {
             i.remove();
             databaseCount = databases.size();
             database.stop();
+            forgetLowSpace(database.path);
             jmx.unregisterDatabase(database.path);
             log.info("db={} left the periodic audits and JMX: no connection of the app open to it for {} ms"
                     + " (audit.idle.forget); its next connection brings it back", database.path, idleMillis);
@@ -487,7 +503,14 @@ public final class AuditScheduler implements OpenListener {
             String path = entry.getKey();
             if (!databases.containsKey(path) && !waitingPaths.contains(path) && entry.getValue().openConnections(now) == 0) {
                 uses.remove(path, entry.getValue());
+                forgetLowSpace(path);
             }
+        }
+    }
+
+    private void forgetLowSpace(String path) {
+        if (lowSpace != null) {
+            lowSpace.forget(path);
         }
     }
 
@@ -498,6 +521,7 @@ public final class AuditScheduler implements OpenListener {
             databases.remove(database.path);
             databaseCount = databases.size();
             uses.remove(database.path);
+            forgetLowSpace(database.path);
             jmx.unregisterDatabase(database.path);
         }
     }

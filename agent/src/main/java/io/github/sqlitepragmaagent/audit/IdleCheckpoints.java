@@ -144,7 +144,7 @@ final class IdleCheckpoints {
     }
 
     /** The name of a Litestream table in the database, or null. */
-    private static String litestreamTable(Connection connection) throws SQLException {
+    static String litestreamTable(Connection connection) throws SQLException {
         Statement statement = connection.createStatement();
         try {
             return Statements.firstColumn(statement, LITESTREAM_TABLES);

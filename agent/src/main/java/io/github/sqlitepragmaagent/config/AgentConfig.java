@@ -121,6 +121,11 @@ public final class AgentConfig {
         return value(AgentOptions.CHECKPOINT_BURST);
     }
 
+    /** Free bytes on a WAL database's filesystem below which the agent checkpoints before each transaction; 0 when off. */
+    public long checkpointLowSpaceBytes() {
+        return checkpointIdleMillis() == 0 ? 0 : value(AgentOptions.CHECKPOINT_LOW_SPACE);
+    }
+
     /** Bytes from which a WAL that checkpoints cannot move is warned about as pinned. */
     public long walPinnedBytes() {
         return value(AgentOptions.WAL_PINNED_SIZE);

@@ -91,6 +91,12 @@ public final class AgentOptions {
                     + " at once, while the app still writes, the same way as when idle (PASSIVE, then TRUNCATE only when"
                     + " nobody would wait): a large write burst does not leave a large WAL behind until the app pauses;"
                     + " off with `checkpoint.idle=off`");
+    public static final ConfigOption<Long> CHECKPOINT_LOW_SPACE = global("checkpoint.low.space", Parsers.SIZE_OR_OFF, "16MiB",
+            "while the filesystem of a WAL database has less free space than this (looked at every 100 ms at most), the"
+                    + " agent checkpoints it before each transaction of the app (PASSIVE, then TRUNCATE only when nobody would"
+                    + " wait): the WAL stays about one transaction long, the app fits about as many rows as with a rollback"
+                    + " journal, and a disk that fills leaves at most one transaction in the `-wal`; writes slow down to"
+                    + " about a rollback journal's pace meanwhile; off with `off` or `checkpoint.idle=off`");
     public static final ConfigOption<Long> WAL_PINNED_SIZE = global("wal.pinned.size", Parsers.SIZE, "64MiB",
             "a WAL at least this large (and at least `wal.pinned.percent` of the database file) that a checkpoint"
                     + " cannot move into the database because a reader still reads an older snapshot is warned about, once"
@@ -125,7 +131,7 @@ public final class AgentOptions {
             AUDIT_DELAY, AUDIT_QUIET, AUDIT_INTERVAL, AUDIT_INTEGRITY, AUDIT_INTEGRITY_INTERVAL, AUDIT_INTEGRITY_TIMEOUT,
             AUDIT_WAL_WARN,
             AUDIT_SIZE_WARN, AUDIT_LOG_FILE, AUDIT_MAX_DATABASES, AUDIT_MAX_PENDING, AUDIT_IDLE_FORGET,
-            CHECKPOINT_IDLE, CHECKPOINT_BURST, WAL_PINNED_SIZE, WAL_PINNED_PERCENT, WAL_READONLY_READERS,
+            CHECKPOINT_IDLE, CHECKPOINT_BURST, CHECKPOINT_LOW_SPACE, WAL_PINNED_SIZE, WAL_PINNED_PERCENT, WAL_READONLY_READERS,
             BACKUP_DIR, BACKUP_INTERVAL, BACKUP_KEEP));
 
     private AgentOptions() {}

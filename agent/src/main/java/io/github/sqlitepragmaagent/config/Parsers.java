@@ -101,6 +101,19 @@ final class Parsers {
         }
     };
 
+    /** A positive number of bytes as {@link #SIZE} reads it, or {@code off} for 0. */
+    static final ValueParser<Long> SIZE_OR_OFF = new ValueParser<Long>() {
+        @Override
+        public Long parse(String trimmed) {
+            return trimmed.equalsIgnoreCase("off") ? Long.valueOf(0) : SIZE.parse(trimmed);
+        }
+
+        @Override
+        public String allowed() {
+            return SIZE.allowed() + ", or off";
+        }
+    };
+
     /**
      * One of {@code values}, matched by name in any case; {@code upperCase} says how the words are
      * written in messages and the reference.

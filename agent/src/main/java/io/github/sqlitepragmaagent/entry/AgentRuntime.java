@@ -38,7 +38,7 @@ final class AgentRuntime implements ConnectionListener, StatementListener {
             LockErrorRegistry lockErrors = new LockErrorRegistry(log);
             StatementHooks statementHooks = new StatementHooks(log, lockErrors, config.lockWaitReportMillis());
             AuditScheduler audits = new AuditScheduler(config, log, AgentVersion.describe(), stats, lockErrors);
-            audits.followStatements(statementHooks.openReads(), statementHooks.diskFull());
+            audits.followStatements(statementHooks.openReads(), statementHooks.diskSpace());
             this.opened = new ConnectionTuner(config, log, stats, audits, statementHooks.sessions());
             this.statements = statementHooks;
         }

@@ -23,7 +23,7 @@ public final class StatementHooks implements StatementListener {
     private final MigrationTransactions migrations;
     private final Transactions transactions;
     private final OpenReads openReads = new OpenReads();
-    private final DiskFull diskFull;
+    private final DiskSpace diskSpace;
 
     public StatementHooks(Logger log, LockErrorRegistry lockErrors) {
         this(log, lockErrors, 0);
@@ -34,7 +34,7 @@ public final class StatementHooks implements StatementListener {
         this.log = log;
         DanglingReferences dangling = new DanglingReferences(log);
         this.sessions = new Sessions(dangling, openReads);
-        this.diskFull = new DiskFull();
+        this.diskSpace = new DiskSpace();
         this.foreignKeys = new ForeignKeyDropGuard(log, dangling);
         this.migrations = new MigrationTransactions(log);
         this.transactions = new Transactions(lockErrors, log, lockWaitReportMillis);
@@ -45,9 +45,9 @@ public final class StatementHooks implements StatementListener {
         return openReads;
     }
 
-    /** Where a disk-full error on the app's connections is passed on (to the audits' checkpoints). */
-    public DiskFull diskFull() {
-        return diskFull;
+    /** Where transaction starts and disk-full errors on the app's connections are passed on (to the audits' checkpoints). */
+    public DiskSpace diskSpace() {
+        return diskSpace;
     }
 
     /** The sessions of the connections these hooks follow: give it to the tuner as its next step. */
@@ -79,6 +79,10 @@ public final class StatementHooks implements StatementListener {
         }
         if (statement != null) {
             session.reads.started(statement, sql);
+        }
+        if (!session.inTransaction) {
+            // Before its begin, delayed or SQLite's own: a checkpoint now cannot wait for this transaction.
+            diskSpace.transactionStarting(session.database);
         }
         transactions.beforeStatement(session, db, sql);
     }
@@ -116,7 +120,7 @@ public final class StatementHooks implements StatementListener {
         Session session = sessions.ofDatabaseHandle(db);
         if (session != null) {
             transactions.error(session, code);
-            diskFull.error(session.database, code);
+            diskSpace.error(session.database, code);
         }
     }
 

@@ -1,0 +1,166 @@
+package io.github.sqlitepragmaagent.audit;
+
+import io.github.sqlitepragmaagent.driver.JdbcDriver;
+import io.github.sqlitepragmaagent.log.OnceLog;
+import java.io.File;
+import java.lang.ref.WeakReference;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+
+/**
+ * Checkpoints a WAL database before each transaction of the app while its filesystem is nearly full
+ * ({@code checkpoint.low.space}), so that the disk fills with the database and not with its WAL.
+ *
+ * <p>Why: a WAL takes each commit's room twice, first as frames in the {@code -wal}, then as the pages a
+ * checkpoint writes into the database file, which must grow for them. On a full disk that growth fails,
+ * so the WAL can neither be moved nor shrink: measured on an 8 MiB filesystem, the app fitted 1,326 rows
+ * under WAL against 2,038 with a rollback journal, and a 4 MiB {@code -wal} stayed after it exited. A
+ * checkpoint before each transaction keeps the WAL about one transaction long, as a rollback journal is.
+ *
+ * <p>Why on the app's thread, as its transaction starts: only there does the checkpoint come before the
+ * next commit rather than some commits later. It runs on the agent's own connection, opened through the
+ * app's own copy of SQLite ({@link AuditConnection}), whose busy timeout is 0 ({@link Checkpoint}): it
+ * never waits for a lock, so it can slow a transaction's start (about a rollback journal's own cost per
+ * commit) but never stall it. The agent's connection is closed each time, so that the app's last close
+ * is still the one that deletes the {@code -wal}. While space is plentiful this costs one map lookup and
+ * one {@code nanoTime} per transaction, and one {@code statvfs} per database every 100 ms at most.
+ */
+final class LowSpaceCheckpoints {
+
+    private static final long LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** SQLite's primary result code for a full disk. */
+    private static final int SQLITE_FULL = 13;
+
+    private final Logger log;
+    private final long lowBytes;
+    private final OnceLog once = new OnceLog();
+    private final ConcurrentMap<String, Watch> watches = new ConcurrentHashMap<String, Watch>();
+
+    LowSpaceCheckpoints(Logger log, long lowBytes) {
+        this.log = log;
+        this.lowBytes = lowBytes;
+    }
+
+    /** The app opened {@code path} through {@code driverClass}'s copy of SQLite. Any thread. */
+    void watch(String path, Class<?> driverClass) {
+        Watch known = watches.putIfAbsent(path, new Watch(path, driverClass));
+        if (known != null && known.driverClass.get() != driverClass) {
+            // A connection closed through one copy of SQLite would release the file locks the other copy holds.
+            known.sharedByDriverCopies = true;
+        }
+    }
+
+    /** The app no longer uses {@code path}. */
+    void forget(String path) {
+        watches.remove(path);
+    }
+
+    /** On the app's thread, inside the driver's lock on its connection, before a transaction starts on {@code path}. */
+    void transactionStarting(String path) {
+        Watch watch = watches.get(path);
+        if (watch == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - watch.lookedAt >= LOOK_NANOS) {
+            watch.lookedAt = now;
+            look(watch);
+        }
+        if (watch.low && !watch.sharedByDriverCopies && watch.checkpointing.compareAndSet(false, true)) {
+            try {
+                checkpoint(watch);
+            } finally {
+                watch.checkpointing.set(false);
+            }
+        }
+    }
+
+    private void look(Watch watch) {
+        long free = watch.directory.getUsableSpace();
+        // 0 is also what a directory that is gone answers: that is no reason to checkpoint.
+        boolean low = free < lowBytes && (free > 0 || watch.directory.isDirectory());
+        if (low == watch.low) {
+            return;
+        }
+        watch.low = low;
+        if (low && once.first("low|" + watch.path)) {
+            log.warn("db={} its filesystem has {} bytes free, less than checkpoint.low.space ({} bytes): until it has more,"
+                    + " the agent checkpoints its WAL before each transaction of the app, so that a full disk finds the WAL"
+                    + " one transaction long; writes slow down to about a rollback journal's pace meanwhile (said once per"
+                    + " database)", watch.path, free, lowBytes);
+        } else if (!low && once.first("room|" + watch.path)) {
+            log.info("db={} its filesystem has {} bytes free again, checkpoint.low.space ({} bytes) or more: back to idle"
+                    + " and burst checkpoints (said once per database)", watch.path, free, lowBytes);
+        }
+    }
+
+    private void checkpoint(Watch watch) {
+        if (!FileLook.ofWal(watch.path).holdsFrames() || Boolean.TRUE.equals(watch.litestream)) {
+            return;
+        }
+        try {
+            Class<?> driverClass = watch.driverClass.get();
+            File file = new File(watch.path);
+            if (driverClass == null || !file.isFile()) {
+                return;
+            }
+            Connection connection = AuditConnection.open(JdbcDriver.instance(driverClass), file);
+            try {
+                if (watch.litestream == null) {
+                    // Litestream owns its databases' checkpoints (IdleCheckpoints says so once).
+                    watch.litestream = Boolean.valueOf(IdleCheckpoints.litestreamTable(connection) != null);
+                    if (watch.litestream.booleanValue()) {
+                        return;
+                    }
+                }
+                Checkpoint.run(connection);
+            } finally {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            if ((e.getErrorCode() & 0xff) == SQLITE_FULL || e.getMessage() != null
+                    && e.getMessage().toLowerCase(Locale.ROOT).contains("disk is full")) {
+                if (once.first("full|" + watch.path)) {
+                    log.warn("db={} the disk is full: the checkpoint before the app's transaction could not grow the database"
+                            + " file to take the WAL's last commits ({} bytes of -wal); they are committed and safe in the"
+                            + " -wal, which stays until space is freed (said once per database)", watch.path,
+                            FileLook.ofWal(watch.path).bytes);
+                }
+            } else if (once.first("failed|" + watch.path + "|" + e.getClass().getName())) {
+                log.warn("low-space checkpoint of {} failed: {}", watch.path, e.toString());
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            if (once.first("failed|" + watch.path + "|" + e.getClass().getName())) {
+                log.warn("low-space checkpoint of {} failed: {}", watch.path, e.toString());
+            }
+        }
+    }
+
+    /** One database's free-space look, shared by the app's threads that use it. */
+    private static final class Watch {
+        final String path;
+        final File directory;
+        /** Held weakly: an undeployed web application's driver must not be kept by the agent. */
+        final WeakReference<Class<?>> driverClass;
+        final AtomicBoolean checkpointing = new AtomicBoolean();
+        volatile long lookedAt;
+        volatile boolean low;
+        volatile boolean sharedByDriverCopies;
+        /** Whether Litestream manages it; null until the first checkpoint looked. */
+        volatile Boolean litestream;
+
+        Watch(String path, Class<?> driverClass) {
+            this.path = path;
+            File parent = new File(path).getAbsoluteFile().getParentFile();
+            this.directory = parent != null ? parent : new File(".");
+            this.driverClass = new WeakReference<Class<?>>(driverClass);
+            this.lookedAt = System.nanoTime() - LOOK_NANOS;
+        }
+    }
+}
