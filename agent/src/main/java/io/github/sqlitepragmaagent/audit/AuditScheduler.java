@@ -32,7 +32,9 @@ import org.slf4j.Logger;
 /**
  * Audits each database file the app opens: first a little after its first connection, at a moment
  * the app is not writing to it ({@link QuietMoment}), then its
- * sizes every {@code audit.interval} and its integrity every {@code audit.integrity.interval}.
+ * sizes every {@code audit.interval} and its integrity every {@code audit.integrity.interval}. Its bean,
+ * idle checkpoints and backups begin {@code audit.delay} after its first connection, without waiting
+ * for that quiet moment.
  *
  * <p>All of it runs on one daemon thread for the whole JVM, created when the first database is
  * opened (never in premain): the app never waits for an audit, and no audit keeps the JVM alive. The
@@ -232,6 +234,7 @@ public final class AuditScheduler implements OpenListener {
         synchronized (waiting) {
             if (waiting.size() >= maxPending) {
                 Waiting oldest = waiting.pollFirst();
+                oldest.database.firstAuditDone();
                 if (!pendingCapAnnounced) {
                     pendingCapAnnounced = true;
                     skipped = oldest.database.path;
@@ -335,17 +338,29 @@ public final class AuditScheduler implements OpenListener {
                 due.add(pending);
             }
         }
+        // Only the first audit waits for a quiet moment: checkpoints, backups and the bean begin when it is due.
+        boolean admittedAny = false;
+        for (Waiting pending : due) {
+            if (!pending.admitted) {
+                admittedAny = true;
+                admit(pending);
+            }
+        }
         // The stat calls outside the lock: an app thread opening a database takes it.
         Waiting next = null;
         long now = System.nanoTime();
         for (Waiting pending : due) {
-            if (pending.quiet.reached(now)) {
+            if (pending.database.firstAuditPending() && pending.quiet.reached(now)) {
                 next = pending;
                 break;
             }
         }
         if (next == null) {
-            thread.schedule(drain, QuietMoment.lookEveryNanos(quietMillis), TimeUnit.NANOSECONDS);
+            if (admittedAny) {
+                thread.execute(drain); // those admitted without a first audit left the queue: look at the next ones
+            } else {
+                thread.schedule(drain, QuietMoment.lookEveryNanos(quietMillis), TimeUnit.NANOSECONDS);
+            }
             return;
         }
         synchronized (waiting) {
@@ -355,33 +370,50 @@ public final class AuditScheduler implements OpenListener {
             }
         }
         try {
-            first(next.database);
+            firstAudit(next.database);
         } catch (Throwable t) {
             log.warn("first audit of {} failed: {}", next.database.path, t.toString());
         } finally {
+            next.database.firstAuditDone();
             thread.execute(drain);
         }
     }
 
-    /** The audit thread's part of a database's first open: its first audit, then its place among those kept. */
-    private void first(AuditedDatabase database) {
+    /**
+     * The audit thread's part of a database's first open, once {@code audit.delay} has passed: its place
+     * among those kept (its bean, idle checkpoints and backups begin now), and, unless audits are off, a
+     * first audit to come at a quiet moment. An app that never pauses thus gets its checkpoints and
+     * backups on time; only the audit, which holds a read snapshot beside its writers, waits.
+     */
+    private void admit(Waiting pending) {
+        pending.admitted = true;
+        AuditedDatabase database = pending.database;
         buildParts();
         registerAgent();
         scheduleIdleSweep();
         AuditedDatabase known = databases.get(database.path);
+        boolean audit = known == null && config.auditEnabled() && !database.sharedByDriverCopies();
+        if (audit) {
+            database.firstAuditComes();
+        } else {
+            synchronized (waiting) {
+                waiting.remove(pending);
+            }
+        }
         if (known != null) {
             // The tuner offered it again (it forgets past its own bound): keep auditing, with the newer driver.
             known.takeDriverOf(database);
             return;
         }
-        if (config.auditEnabled() && !database.sharedByDriverCopies()) {
-            AuditReport report = audit(database, AuditReport.Kind.FIRST);
-            if (report == null || report.get(DatabaseAuditor.STOPPED) != null) {
-                uses.remove(database.path);
-                return;
-            }
-        }
         keep(database);
+    }
+
+    /** A database's first audit, at a quiet moment; one that finds the database gone forgets it. */
+    private void firstAudit(AuditedDatabase database) {
+        AuditReport report = audit(database, AuditReport.Kind.FIRST);
+        if (report == null || report.get(DatabaseAuditor.STOPPED) != null) {
+            forget(database);
+        }
     }
 
     private void keep(AuditedDatabase database) {
@@ -560,6 +592,9 @@ public final class AuditScheduler implements OpenListener {
         return thread.scheduleWithFixedDelay(new Runnable() {
             @Override
             public void run() {
+                if (database.firstAuditPending()) {
+                    return; // the first audit, waiting for a quiet moment, comes first
+                }
                 if (database.sharedByDriverCopies()) {
                     log.debug("audit db={} kind={} skipped: two copies of sqlite-jdbc are loaded that opened it", database.path, kind);
                     return;
@@ -644,6 +679,8 @@ public final class AuditScheduler implements OpenListener {
         final AuditedDatabase database;
         final long dueAtNanos;
         final QuietMoment quiet;
+        /** Kept (bean, checkpoints, backups) since it was due; audit thread only. */
+        boolean admitted;
 
         Waiting(AuditedDatabase database, long dueAtNanos, long quietMillis) {
             this.database = database;

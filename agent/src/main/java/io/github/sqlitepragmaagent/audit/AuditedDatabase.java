@@ -44,10 +44,25 @@ final class AuditedDatabase {
     private volatile AuditSnapshot lastIntegrity;
     private volatile AuditSnapshot first;
     private volatile long auditsRun;
+    /** Its first audit still waits for a quiet moment: the periodic ones wait for it. */
+    private volatile boolean firstAuditPending;
 
     AuditedDatabase(String path, Class<?> driverClass) {
         this.path = path;
         driverClasses.add(new WeakReference<Class<?>>(driverClass));
+    }
+
+    void firstAuditComes() {
+        firstAuditPending = true;
+    }
+
+    /** Its first audit ran, or was skipped (past {@code audit.max.pending}): the periodic ones may run. */
+    void firstAuditDone() {
+        firstAuditPending = false;
+    }
+
+    boolean firstAuditPending() {
+        return firstAuditPending;
     }
 
     /** A driver instance from the app's own sqlite-jdbc (the newest copy loaded), or null when every copy is gone. */

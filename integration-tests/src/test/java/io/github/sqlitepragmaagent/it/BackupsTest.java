@@ -199,9 +199,7 @@ class BackupsTest {
 
     private AppJvm.Running start(Path db, String agentArguments, String... jvmOptions) throws Exception {
         Path control = Files.createDirectories(dir.resolve(db.getFileName() + ".control"));
-        // The app writes without a pause, and backups begin with a database's first audit, which waits for a
-        // quiet moment (audit.quiet) at most a minute: off here, so the test waits for backups, not for that bound.
-        AppJvm jvm = AppJvm.withAgent().agentArguments("audit.quiet=off," + agentArguments).timeout(Duration.ofMinutes(3));
+        AppJvm jvm = AppJvm.withAgent().agentArguments(agentArguments).timeout(Duration.ofMinutes(3));
         for (String option : jvmOptions) {
             jvm.jvmOption(option);
         }

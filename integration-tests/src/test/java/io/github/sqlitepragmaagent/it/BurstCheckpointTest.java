@@ -1,6 +1,7 @@
 package io.github.sqlitepragmaagent.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlitepragmaagent.it.apps.BurstWriterApp;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * An app that writes without ever pausing never gets an idle checkpoint; {@code checkpoint.burst}
  * checkpoints its WAL while it writes (a low threshold set by the key). The app writes until the test
  * has seen the agent's burst checkpoint, then stops; every row it committed is there, as without the agent.
+ * The checkpoints begin once {@code audit.delay} has passed, not with the first audit, which waits for the
+ * app to pause ({@code audit.quiet}) and so has not run by then.
  */
 class BurstCheckpointTest {
 
@@ -36,7 +39,7 @@ class BurstCheckpointTest {
     private long[] run(boolean agent) throws Exception {
         Path db = dir.resolve(agent ? "agent.db" : "plain.db");
         Path control = Files.createDirectories(dir.resolve(db.getFileName() + ".control"));
-        AppJvm.Running app = (agent ? AppJvm.withAgent().agentArguments("audit.quiet=off,checkpoint.idle=1s,checkpoint.burst=256KiB")
+        AppJvm.Running app = (agent ? AppJvm.withAgent().agentArguments("checkpoint.idle=1s,checkpoint.burst=256KiB")
                 : AppJvm.withoutAgent()).timeout(Duration.ofMinutes(3))
                 .start(BurstWriterApp.class, "jdbc:sqlite:" + db, control.toString());
         String burst = "checkpoint db=" + db + " reason=burst";
@@ -47,8 +50,12 @@ class BurstCheckpointTest {
             }
             Thread.sleep(20);
         }
+        String logSoFar = app.stderrSoFar();
         Files.createFile(control.resolve("stop"));
         AppResult result = app.await();
+        if (agent) {
+            assertFalse(logSoFar.contains("kind=first"), "the burst checkpoint did not wait for the first audit: " + logSoFar);
+        }
         assertEquals(0, result.exitStatus(), result::toString);
         if (agent) {
             assertEquals(0, result.agentLinesContaining("reason=idle").size(), "the app never paused: " + result);

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PinnedWalTest {
 
-    // audit.quiet=off: checkpoints begin with the first audit, which otherwise waits for the writer to pause (at most a minute).
-    private static final String KEYS = "audit.quiet=off,checkpoint.idle=1s,checkpoint.burst=256KiB,wal.pinned.size=512KiB,wal.pinned.percent=50";
+    private static final String KEYS = "checkpoint.idle=1s,checkpoint.burst=256KiB,wal.pinned.size=512KiB,wal.pinned.percent=50";
 
     @TempDir
     Path dir;

@@ -47,7 +47,7 @@ public final class BesideAgentsApp {
             System.out.println("app.http_status=" + httpRoundTrip());
 
             String bean = "io.github.sqlitepragmaagent:type=Database,path=\"" + main + "\"";
-            TransactionApp.Jmx.awaitRegistered(bean);
+            TransactionApp.Jmx.awaitFirstAudit(bean);
             System.out.println("jmx.lock_errors=" + TransactionApp.Jmx.attribute("io.github.sqlitepragmaagent:type=Agent", "LockErrors"));
             System.out.println("jmx.database_lock_errors_statement=" + TransactionApp.Jmx.attribute(bean, "LockErrorsStatement"));
             System.out.println("jmx.wal_mode=" + TransactionApp.Jmx.attribute(bean, "WalMode"));

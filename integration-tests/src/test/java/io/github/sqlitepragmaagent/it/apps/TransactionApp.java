@@ -172,6 +172,21 @@ public final class TransactionApp {
             }
         }
 
+        /**
+         * A database's bean comes at audit.delay, its first audit's figures at a quiet moment after (-1 until
+         * then): wait for those (bounded by the test's timeout).
+         */
+        static void awaitFirstAudit(String bean) {
+            awaitRegistered(bean);
+            try {
+                while (attribute(bean, "LastAuditLevel").equals("-1")) {
+                    Thread.sleep(20);
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         static String attribute(String bean, String name) {
             try {
                 javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
