@@ -16,8 +16,9 @@ import org.slf4j.Logger;
  * the database file and the WAL is past {@code wal.pinned.size} and {@code wal.pinned.percent} of the
  * file, one warning per episode (until a checkpoint empties the WAL or it falls below the threshold)
  * naming the oldest read open in this JVM: its thread, how long, its statement, and the app frames of
- * that thread's stack as it is now (taken only here, never per statement); or, when no read of this
- * JVM is open, another process.
+ * that thread's stack as it is now; or, when no read of this JVM is open, another process. The first
+ * warning makes the database's reads record where they begin (a stack per statement, on that database
+ * only, from then on), so that later warnings also show where in the app the pinning read was opened.
  *
  * <p>Audit thread only.
  */
@@ -102,7 +103,11 @@ final class PinnedWal {
             line.append("the oldest open read in this JVM is on thread \"")
                     .append(thread == null ? "id " + oldest.threadId + " (ended)" : thread.getName()).append("\", open for ")
                     .append(oldest.openMillis).append(" ms: ").append(Text.quote(oldest.sql == null ? "" : oldest.sql));
-            String frames = thread == null ? "" : appFrames(thread);
+            String began = oldest.began == null ? "" : appFrames(oldest.began);
+            if (!began.isEmpty()) {
+                line.append(", opened at ").append(began);
+            }
+            String frames = thread == null ? "" : appFrames(thread.getStackTrace());
             if (!frames.isEmpty()) {
                 line.append(", its thread now at ").append(frames);
             }
@@ -110,6 +115,11 @@ final class PinnedWal {
                 line.append(" (").append(reads.size() - 1).append(" more open)");
             }
             line.append("; close result sets (and end transactions) as soon as they are read");
+            if (oldest.began == null && openReads != null) {
+                line.append("; from now on the agent records where reads of this database begin, so a next warning"
+                        + " shows where it was opened");
+                openReads.recordWhereReadsBegin(database.path);
+            }
         }
         line.append(" (said once until the WAL is emptied; wal.pinned.size=").append(Text.bytes(thresholdBytes))
                 .append(", wal.pinned.percent=").append(thresholdPercent).append(')');
@@ -125,11 +135,11 @@ final class PinnedWal {
         return null;
     }
 
-    /** The app's frames of {@code thread}'s stack as it is now, innermost first. */
-    private static String appFrames(Thread thread) {
+    /** The app's frames of a stack, innermost first. */
+    private static String appFrames(StackTraceElement[] stack) {
         StringBuilder frames = new StringBuilder();
         int shown = 0;
-        for (StackTraceElement frame : thread.getStackTrace()) {
+        for (StackTraceElement frame : stack) {
             if (!app(frame.getClassName()) || frame.getClassName().contains("$$Lambda")) {
                 continue;
             }

@@ -20,9 +20,32 @@ import java.util.concurrent.ConcurrentMap;
 public final class OpenReads {
 
     private final ConcurrentMap<String, Set<ReadStarts>> byDatabase = new ConcurrentHashMap<String, Set<ReadStarts>>();
+    private final ConcurrentMap<String, Stacks> stacks = new ConcurrentHashMap<String, Stacks>();
+
+    /**
+     * From now on, the reads of {@code database} record where they began (a stack per statement on that
+     * database), so that the next pinned-WAL warning shows it. Called by the first warning: a database
+     * whose WAL was pinned once is likely to be pinned again by the same code.
+     */
+    public void recordWhereReadsBegin(String database) {
+        stacksOf(database).recorded = true;
+    }
+
+    private Stacks stacksOf(String database) {
+        Stacks known = stacks.get(database);
+        if (known == null) {
+            Stacks created = new Stacks();
+            known = stacks.putIfAbsent(database, created);
+            if (known == null) {
+                known = created;
+            }
+        }
+        return known;
+    }
 
     /** Called once per connection the agent follows; the entry goes when the connection's session does. */
     void register(String database, ReadStarts starts) {
+        starts.stacks(stacksOf(database));
         Set<ReadStarts> set = byDatabase.get(database);
         if (set == null) {
             Set<ReadStarts> created = Collections.synchronizedSet(
@@ -53,7 +76,8 @@ public final class OpenReads {
                 if (statement != null && resultSetOpen(statement)) {
                     // Read after the start it measures: a statement that began meanwhile is 0 ms old, not less.
                     long now = System.nanoTime();
-                    open.add(new OpenRead(start, start.threadId, start.sql, Math.max(0, now - start.startedNanos) / 1_000_000));
+                    open.add(new OpenRead(start, start.threadId, start.sql, Math.max(0, now - start.startedNanos) / 1_000_000,
+                            start.where == null ? null : start.where.getStackTrace()));
                 }
             }
         }
@@ -112,12 +136,20 @@ public final class OpenReads {
         public final long threadId;
         public final String sql;
         public final long openMillis;
+        /** Where it began, when its database records it ({@link #recordWhereReadsBegin}); else null. */
+        public final StackTraceElement[] began;
 
-        OpenRead(Object run, long threadId, String sql, long openMillis) {
+        OpenRead(Object run, long threadId, String sql, long openMillis, StackTraceElement[] began) {
             this.run = run;
             this.threadId = threadId;
             this.sql = sql;
             this.openMillis = openMillis;
+            this.began = began;
         }
+    }
+
+    /** Whether a database's reads record where they began; one per database, read at every statement on it. */
+    static final class Stacks {
+        volatile boolean recorded;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sqlitepragmaagent.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlitepragmaagent.it.apps.BurstWriterApp;
@@ -43,6 +44,39 @@ class PinnedWalTest {
         assertTrue(warning.contains("thread \"report-reader\""), warning);
         assertTrue(warning.contains("'SELECT n, length(payload) FROM rows ORDER BY n'"), warning);
         assertTrue(warning.contains("PinnedReaderApp.holdMonthlyReportOpen("), warning);
+    }
+
+    @Test
+    void fromTheFirstWarningOnReadsRecordWhereTheyBeganSoTheSecondNamesWhereThePinningReadWasOpened() throws Exception {
+        Path db = dir.resolve("twice.db");
+        Path control = Files.createDirectories(dir.resolve("twice.control"));
+        AppJvm.Running app = AppJvm.withAgent().agentArguments(KEYS).timeout(Duration.ofMinutes(3))
+                .start(PinnedReaderApp.class, "jdbc:sqlite:" + db + "?journal_mode=WAL", control.toString(), "500", "2");
+        awaitWarnings(app, 1);
+        Files.createFile(control.resolve("release"));
+        awaitWarnings(app, 2);
+        Files.createFile(control.resolve("release-2"));
+        AppResult result = app.await();
+        assertEquals(0, result.exitStatus(), result::toString);
+        assertEquals("1002", result.get("app.rows"), result::toString);
+        List<String> warnings = result.agentLinesContaining("wal_pinned=true");
+        assertEquals(2, warnings.size(), "one per episode: " + result);
+        assertFalse(warnings.get(0).contains("opened at"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("from now on the agent records where reads of this database begin"), warnings.get(0));
+        assertTrue(warnings.get(1).contains("opened at ") && warnings.get(1).contains("PinnedReaderApp.openMonthlyReport("),
+                warnings.get(1));
+        assertTrue(warnings.get(1).contains("its thread now at ") && warnings.get(1).contains("PinnedReaderApp.holdMonthlyReportOpen("),
+                warnings.get(1));
+    }
+
+    private static void awaitWarnings(AppJvm.Running app, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (app.stderrSoFar().split("wal_pinned=true", -1).length - 1 < count) {
+            if (!app.process().isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("no pinned-WAL warning number " + count + ": " + app.stop());
+            }
+            Thread.sleep(50);
+        }
     }
 
     @Test
