@@ -20,8 +20,12 @@ import org.slf4j.Logger;
  * <p>Why: a WAL takes each commit's room twice, first as frames in the {@code -wal}, then as the pages a
  * checkpoint writes into the database file, which must grow for them. On a full disk that growth fails,
  * so the WAL can neither be moved nor shrink: measured on an 8 MiB filesystem, the app fitted 1,326 rows
- * under WAL against 2,038 with a rollback journal, and a 4 MiB {@code -wal} stayed after it exited. A
- * checkpoint before each transaction keeps the WAL about one transaction long, as a rollback journal is.
+ * under WAL against 2,038 with a rollback journal, and a 4 MiB {@code -wal} stayed after it exited. So a
+ * transaction starts with a checkpoint whenever the WAL holds more than an eighth of the free space:
+ * rarely while there is room, before every transaction at the very end, when the WAL is kept about one
+ * transaction long, as a rollback journal is. Each such checkpoint costs about what a rollback journal's
+ * commit costs (two fsyncs, measured 4-9 ms here against 2-3 ms for a rollback journal's commit), which
+ * is why it is not done before every transaction as soon as space is short.
  *
  * <p>Why on the app's thread, as its transaction starts: only there does the checkpoint come before the
  * next commit rather than some commits later. It runs on the agent's own connection, opened through the
@@ -29,11 +33,16 @@ import org.slf4j.Logger;
  * never waits for a lock, so it can slow a transaction's start (about a rollback journal's own cost per
  * commit) but never stall it. The agent's connection is closed each time, so that the app's last close
  * is still the one that deletes the {@code -wal}. While space is plentiful this costs one map lookup and
- * one {@code nanoTime} per transaction, and one {@code statvfs} per database every 100 ms at most.
+ * one {@code nanoTime} per transaction, and one {@code statvfs} per database every 100 ms at most (per
+ * transaction in the last MiB).
  */
 final class LowSpaceCheckpoints {
 
     private static final long LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Free bytes below which every transaction looks again (one {@code statvfs}; the checkpoints cost far more). */
+    private static final long LOOK_EVERY_TIME_BELOW = 1024 * 1024;
+    /** While space is short, the WAL may hold at most this fraction (1/N) of the free space before a transaction starts. */
+    private static final long WAL_SHARE_OF_FREE = 8;
     /** SQLite's primary result code for a full disk. */
     private static final int SQLITE_FULL = 13;
 
@@ -42,9 +51,28 @@ final class LowSpaceCheckpoints {
     private final OnceLog once = new OnceLog();
     private final ConcurrentMap<String, Watch> watches = new ConcurrentHashMap<String, Watch>();
 
+    /** How much space is free where a file is ({@link File#getUsableSpace}); a test hands in a disk of its own. */
+    interface FreeSpace {
+        long of(File directory);
+    }
+
+    private static final FreeSpace USABLE = new FreeSpace() {
+        @Override
+        public long of(File directory) {
+            return directory.getUsableSpace();
+        }
+    };
+
+    private final FreeSpace freeSpace;
+
     LowSpaceCheckpoints(Logger log, long lowBytes) {
+        this(log, lowBytes, USABLE);
+    }
+
+    LowSpaceCheckpoints(Logger log, long lowBytes, FreeSpace freeSpace) {
         this.log = log;
         this.lowBytes = lowBytes;
+        this.freeSpace = freeSpace;
     }
 
     /** The app opened {@code path} through {@code driverClass}'s copy of SQLite. Any thread. */
@@ -68,11 +96,13 @@ final class LowSpaceCheckpoints {
             return;
         }
         long now = System.nanoTime();
-        if (now - watch.lookedAt >= LOOK_NANOS) {
+        // Close to full, the free space of 100 ms ago says too little: a fast writer fills the rest in less.
+        if (now - watch.lookedAt >= LOOK_NANOS || watch.low && watch.freeBytes < LOOK_EVERY_TIME_BELOW) {
             watch.lookedAt = now;
             look(watch);
         }
-        if (watch.low && !watch.sharedByDriverCopies && watch.checkpointing.compareAndSet(false, true)) {
+        if (watch.low && !watch.sharedByDriverCopies && FileLook.ofWal(path).bytes > watch.freeBytes / WAL_SHARE_OF_FREE
+                && watch.checkpointing.compareAndSet(false, true)) {
             try {
                 checkpoint(watch);
             } finally {
@@ -82,7 +112,8 @@ final class LowSpaceCheckpoints {
     }
 
     private void look(Watch watch) {
-        long free = watch.directory.getUsableSpace();
+        long free = freeSpace.of(watch.directory);
+        watch.freeBytes = free;
         // 0 is also what a directory that is gone answers: that is no reason to checkpoint.
         boolean low = free < lowBytes && (free > 0 || watch.directory.isDirectory());
         if (low == watch.low) {
@@ -91,8 +122,9 @@ final class LowSpaceCheckpoints {
         watch.low = low;
         if (low && once.first("low|" + watch.path)) {
             log.warn("db={} its filesystem has {} bytes free, less than checkpoint.low.space ({} bytes): until it has more,"
-                    + " the agent checkpoints its WAL before each transaction of the app, so that a full disk finds the WAL"
-                    + " one transaction long; writes slow down to about a rollback journal's pace meanwhile (said once per"
+                    + " the agent checkpoints its WAL before a transaction of the app whenever the WAL holds more than an"
+                    + " eighth of the free space, so that a full disk finds the WAL about one transaction long; near the end"
+                    + " that is every transaction, and writes slow down to about a rollback journal's pace (said once per"
                     + " database)", watch.path, free, lowBytes);
         } else if (!low && once.first("room|" + watch.path)) {
             log.info("db={} its filesystem has {} bytes free again, checkpoint.low.space ({} bytes) or more: back to idle"
@@ -101,7 +133,7 @@ final class LowSpaceCheckpoints {
     }
 
     private void checkpoint(Watch watch) {
-        if (!FileLook.ofWal(watch.path).holdsFrames() || Boolean.TRUE.equals(watch.litestream)) {
+        if (Boolean.TRUE.equals(watch.litestream)) {
             return;
         }
         try {
@@ -151,6 +183,8 @@ final class LowSpaceCheckpoints {
         final AtomicBoolean checkpointing = new AtomicBoolean();
         volatile long lookedAt;
         volatile boolean low;
+        /** Free bytes at the last look. */
+        volatile long freeBytes;
         volatile boolean sharedByDriverCopies;
         /** Whether Litestream manages it; null until the first checkpoint looked. */
         volatile Boolean litestream;

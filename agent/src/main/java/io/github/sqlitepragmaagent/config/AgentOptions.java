@@ -93,10 +93,11 @@ public final class AgentOptions {
                     + " off with `checkpoint.idle=off`");
     public static final ConfigOption<Long> CHECKPOINT_LOW_SPACE = global("checkpoint.low.space", Parsers.SIZE_OR_OFF, "16MiB",
             "while the filesystem of a WAL database has less free space than this (looked at every 100 ms at most), the"
-                    + " agent checkpoints it before each transaction of the app (PASSIVE, then TRUNCATE only when nobody would"
-                    + " wait): the WAL stays about one transaction long, the app fits about as many rows as with a rollback"
-                    + " journal, and a disk that fills leaves at most one transaction in the `-wal`; writes slow down to"
-                    + " about a rollback journal's pace meanwhile; off with `off` or `checkpoint.idle=off`");
+                    + " agent checkpoints it before a transaction of the app whenever its WAL holds more than an eighth of"
+                    + " the free space (PASSIVE, then TRUNCATE only when nobody would wait): the app fits about as many rows"
+                    + " as with a rollback journal, and a disk that fills leaves at most its last commit in the `-wal`; near"
+                    + " the end that is a checkpoint per transaction, at about a rollback journal's cost; off with `off` or"
+                    + " `checkpoint.idle=off`");
     public static final ConfigOption<Long> WAL_PINNED_SIZE = global("wal.pinned.size", Parsers.SIZE, "64MiB",
             "a WAL at least this large (and at least `wal.pinned.percent` of the database file) that a checkpoint"
                     + " cannot move into the database because a reader still reads an older snapshot is warned about, once"

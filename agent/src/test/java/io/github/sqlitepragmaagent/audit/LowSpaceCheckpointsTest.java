@@ -15,12 +15,16 @@ import org.slf4j.helpers.NOPLogger;
 
 /**
  * The checkpoint before a transaction while the disk is nearly full, on real databases: "nearly full"
- * is a threshold above any disk's free space (always low) or of one byte (never low).
+ * is a threshold above any disk's free space (always low) or of one byte (never low), and the free space
+ * is handed in: none left (every transaction starts with a checkpoint) or 80 MB (a WAL of a few KiB is
+ * far below an eighth of it).
  */
 class LowSpaceCheckpointsTest {
 
     private static final long ALWAYS_LOW = Long.MAX_VALUE;
     private static final long NEVER_LOW = 1;
+    private static final LowSpaceCheckpoints.FreeSpace FULL = directory -> 0;
+    private static final LowSpaceCheckpoints.FreeSpace ROOMY = directory -> 80_000_000;
 
     @TempDir
     Path dir;
@@ -52,7 +56,7 @@ class LowSpaceCheckpointsTest {
         Path db = dir.resolve("app.db");
         try (Connection app = appConnection(db)) {
             assertTrue(walBytes(db) > 0, "the insert left frames in the WAL");
-            LowSpaceCheckpoints lowSpace = new LowSpaceCheckpoints(NOPLogger.NOP_LOGGER, ALWAYS_LOW);
+            LowSpaceCheckpoints lowSpace = new LowSpaceCheckpoints(NOPLogger.NOP_LOGGER, ALWAYS_LOW, FULL);
             lowSpace.watch(db.toString(), org.sqlite.JDBC.class);
 
             lowSpace.transactionStarting(db.toString());
@@ -75,7 +79,7 @@ class LowSpaceCheckpointsTest {
         Path db = dir.resolve("roomy.db");
         try (Connection app = appConnection(db)) {
             long before = walBytes(db);
-            LowSpaceCheckpoints lowSpace = new LowSpaceCheckpoints(NOPLogger.NOP_LOGGER, NEVER_LOW);
+            LowSpaceCheckpoints lowSpace = new LowSpaceCheckpoints(NOPLogger.NOP_LOGGER, NEVER_LOW, ROOMY);
             lowSpace.watch(db.toString(), org.sqlite.JDBC.class);
 
             lowSpace.transactionStarting(db.toString());
@@ -85,11 +89,25 @@ class LowSpaceCheckpointsTest {
     }
 
     @Test
+    void whileLowButWithRoomForTheWalTheTransactionStartsWithoutACheckpoint() throws Exception {
+        Path db = dir.resolve("some-room.db");
+        try (Connection app = appConnection(db)) {
+            long before = walBytes(db);
+            LowSpaceCheckpoints lowSpace = new LowSpaceCheckpoints(NOPLogger.NOP_LOGGER, ALWAYS_LOW, ROOMY);
+            lowSpace.watch(db.toString(), org.sqlite.JDBC.class);
+
+            lowSpace.transactionStarting(db.toString());
+
+            assertEquals(before, walBytes(db), "the WAL holds far less than an eighth of 80 MB");
+        }
+    }
+
+    @Test
     void anUnwatchedDatabaseOrOneOpenedThroughTwoCopiesOfSqliteIsLeftAlone() throws Exception {
         Path db = dir.resolve("shared.db");
         try (Connection app = appConnection(db)) {
             long before = walBytes(db);
-            LowSpaceCheckpoints lowSpace = new LowSpaceCheckpoints(NOPLogger.NOP_LOGGER, ALWAYS_LOW);
+            LowSpaceCheckpoints lowSpace = new LowSpaceCheckpoints(NOPLogger.NOP_LOGGER, ALWAYS_LOW, FULL);
             lowSpace.transactionStarting(db.toString());
             assertEquals(before, walBytes(db), "never opened through a driver the agent saw");
 
@@ -114,7 +132,7 @@ class LowSpaceCheckpointsTest {
                 statement.executeUpdate("CREATE TABLE _litestream_seq(id INTEGER PRIMARY KEY, seq INTEGER)");
             }
             long before = walBytes(db);
-            LowSpaceCheckpoints lowSpace = new LowSpaceCheckpoints(NOPLogger.NOP_LOGGER, ALWAYS_LOW);
+            LowSpaceCheckpoints lowSpace = new LowSpaceCheckpoints(NOPLogger.NOP_LOGGER, ALWAYS_LOW, FULL);
             lowSpace.watch(db.toString(), org.sqlite.JDBC.class);
 
             lowSpace.transactionStarting(db.toString());
