@@ -44,11 +44,24 @@ final class Transactions {
     /** Times the begins that wait for a write lock held in this JVM; null when {@code lock.wait.report=off}. */
     private final LockWaitAlarm waitAlarm;
 
+    /** The writers' line per database ({@code writers.queue}); null when off. */
+    private final WriterTurns turns;
+
     Transactions(LockErrorRegistry lockErrors, Logger log, long lockWaitReportMillis) {
+        this(lockErrors, log, lockWaitReportMillis, false);
+    }
+
+    Transactions(LockErrorRegistry lockErrors, Logger log, long lockWaitReportMillis, boolean writersQueue) {
         this.lockErrors = lockErrors;
         this.log = log;
         this.holders = new WriteLockHolders(log);
         this.waitAlarm = lockWaitReportMillis > 0 ? new LockWaitAlarm(holders, lockWaitReportMillis) : null;
+        this.turns = writersQueue ? new WriterTurns(log) : null;
+    }
+
+    /** The writers' line of {@code database}, or null when {@code writers.queue} is off: for tests. */
+    WriterLine writerLineOf(String database) {
+        return turns == null ? null : turns.lineOf(database);
     }
 
     /** The begin statement for {@code mode}, or null for none (the driver's begin stays). */
@@ -87,6 +100,12 @@ final class Transactions {
                 }
                 countIfLocked(session, e, LockErrors.Kind.COMMIT);
                 throw e;
+            } finally {
+                // Even after a failed end: a turn given back early only sends the next writer to SQLite's own
+                // wait, while a turn kept by a transaction SQLite already ended would hold everyone up.
+                if (turns != null) {
+                    turns.release(session);
+                }
             }
             session.inTransaction = false;
             if (session.writerThreadId != 0 && !session.mayHaveWritten && !SqlText.startsWithWord(sql, "ROLLBACK")) {
@@ -181,8 +200,13 @@ final class Transactions {
         if (watched) {
             waitAlarm.waits(session);
         }
+        // Its turn first (nested transactions of this thread never got here: they begin DEFERRED), so that the
+        // begin below finds the lock free instead of polling for it.
+        boolean turn = takesWriteLock && turns != null && turns.take(session);
+        boolean begun = false;
         try {
             DriverHandles.exec(db, begin, false);
+            begun = true;
         } catch (SQLException e) {
             if (!isMessage(e, "within a transaction")) {
                 // The connection stays as the app left it (autoCommit=false, no transaction, the begin still
@@ -196,12 +220,18 @@ final class Transactions {
             if (watched) {
                 waitAlarm.done(session);
             }
+            if (turn && !(begun && takesWriteLock)) {
+                turns.release(session); // no transaction of its own holds the lock: the next in line goes
+            }
         }
         session.pendingBegin = null;
         session.inTransaction = true;
         session.nestedUnder = nestedUnder;
         if (takesWriteLock) {
             holders.took(session, firstStatement);
+        }
+        if (turn && takesWriteLock) {
+            turns.began(session); // its open transaction holds the turn until it ends
         }
     }
 
