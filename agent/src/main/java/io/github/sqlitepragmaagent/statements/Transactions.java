@@ -123,6 +123,7 @@ final class Transactions {
     void beforeStatement(Session session, Object db, String sql) throws SQLException {
         if (SqlText.firstLetter(sql) == 'P') {
             noteQueryOnly(session, sql);
+            noteBusyTimeout(session, sql);
         }
         if (session.pendingBegin != null && !session.inTransaction && (isConnectionPragma(sql) || readsNoTable(sql))) {
             // A pragma that sets or reads this connection only (busy_timeout, query_only, ...) runs the
@@ -356,6 +357,22 @@ final class Transactions {
         Boolean queryOnly = queryOnlyValue(sql);
         if (queryOnly != null) {
             session.appQueryOnly = queryOnly;
+        }
+    }
+
+    /** The app's own {@code PRAGMA busy_timeout = N}: SQLite's wait, which the driver's configuration does not show. */
+    private static void noteBusyTimeout(Session session, String sql) {
+        if (!SqlText.startsWithWord(sql, "PRAGMA")) {
+            return;
+        }
+        String[] words = SqlText.firstWords(sql, 4);
+        if (!"busy_timeout".equalsIgnoreCase(words[1]) || !("=".equals(words[2]) || "(".equals(words[2])) || words[3] == null) {
+            return;
+        }
+        try {
+            session.appBusyTimeoutMillis = Math.max(0, Long.parseLong(SqlText.unquote(words[3])));
+        } catch (NumberFormatException e) {
+            // not a number SQLite would take either: the driver's value stays the bound
         }
     }
 

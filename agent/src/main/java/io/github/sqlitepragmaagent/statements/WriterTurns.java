@@ -86,10 +86,15 @@ final class WriterTurns {
     }
 
     /**
-     * The connection's busy timeout as the driver knows it (its own, the app's or the agent's); 0 when it
-     * cannot say, so the begin goes to SQLite at once, as without the line. Looked up only to wait.
+     * The connection's busy timeout: the app's own last {@code PRAGMA busy_timeout}, else the driver's (its
+     * own, the app's URL's or the agent's); 0 when neither can say, so the begin goes to SQLite at once, as
+     * without the line. Looked up only to wait.
      */
     long busyTimeoutMillis(Session session) {
+        long own = session.appBusyTimeoutMillis;
+        if (own >= 0) {
+            return own;
+        }
         Connection connection = session.connection();
         if (connection == null) {
             return 0;

@@ -135,6 +135,24 @@ class WriterTurnsTransactionsTest {
         }
     }
 
+    @Test
+    void theAppsOwnBusyTimeoutPragmaBoundsTheWaitInLine() throws Exception {
+        Session first = session(a);
+        begin(first, a);
+        Session impatient = session(b);
+        try (Statement statement = b.createStatement()) {
+            transactions.beforeStatement(impatient, db(b), "PRAGMA busy_timeout = 0"); // as the woven driver would call it
+            statement.execute("PRAGMA busy_timeout = 0"); // the driver's configuration still says 600000
+        }
+        transactions.beforeDriverExec(impatient, db(b), "begin;");
+        SQLException busy = assertThrows(SQLException.class,
+                () -> transactions.beforeStatement(impatient, db(b), "INSERT INTO t VALUES (2)"));
+        assertTrue(busy.getMessage().contains("SQLITE_BUSY"), busy.getMessage());
+        assertEquals(0, line().waiting());
+        assertTrue(line().holds(first));
+        end(first, a, "commit;");
+    }
+
     private Connection connect() throws SQLException {
         return connect("600000"); // the waits here end by a commit, rollback or close
     }
