@@ -190,6 +190,11 @@ public final class AgentConfig {
         return value(AgentOptions.LOCK_WAIT_REPORT);
     }
 
+    /** True when the read-write transactions of this JVM take turns at each database ({@code writers.queue}). */
+    public boolean writersQueue() {
+        return value(AgentOptions.WRITERS_QUEUE);
+    }
+
     /** The first rule whose glob matches {@code absolutePath}, or null. */
     public DatabaseRule ruleFor(String absolutePath) {
         for (DatabaseRule rule : rules) {

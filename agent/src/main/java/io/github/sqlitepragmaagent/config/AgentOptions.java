@@ -46,6 +46,12 @@ public final class AgentOptions {
                     + " the same JVM makes the agent name that holder (thread, time held, first statement, the app's frames of"
                     + " its stack), once per holding transaction, as a lock error does at once; `off` leaves it to the lock"
                     + " errors (see Transactions and \"database is locked\")");
+    public static final ConfigOption<Boolean> WRITERS_QUEUE = global("writers.queue", Parsers.BOOLEAN, "false",
+            "`true` makes the read-write transactions of this JVM take turns at each database file: a transaction the"
+                    + " agent begins IMMEDIATE first waits in a first-come, first-served line of this JVM's connections and is"
+                    + " woken by the commit or rollback before it, instead of polling for the write lock in SQLite's busy"
+                    + " handler (sleeps of 1 to 100 ms); the wait in line is bounded by the connection's busy timeout, then the"
+                    + " begin goes to SQLite as without the line (see Transactions and \"database is locked\")");
     public static final ConfigOption<Boolean> AUDIT_ENABLED = global("audit.enabled", Parsers.BOOLEAN, "true",
             "`false` turns every audit off (JMX still shows the counters)");
     public static final ConfigOption<Long> AUDIT_DELAY = global("audit.delay", Parsers.duration(0, false), "1s",
@@ -128,7 +134,8 @@ public final class AgentOptions {
             Scope.GLOBAL_AND_RULES);
 
     private static final List<ConfigOption<?>> ALL = Collections.unmodifiableList(Arrays.<ConfigOption<?>>asList(
-            ENABLED, OVERRIDE, STRICT, LOG_LEVEL, CONFIG, WAL_NETWORK, TRANSACTION_MODE, LOCK_WAIT_REPORT, AUDIT_ENABLED,
+            ENABLED, OVERRIDE, STRICT, LOG_LEVEL, CONFIG, WAL_NETWORK, TRANSACTION_MODE, LOCK_WAIT_REPORT, WRITERS_QUEUE,
+            AUDIT_ENABLED,
             AUDIT_DELAY, AUDIT_QUIET, AUDIT_INTERVAL, AUDIT_INTEGRITY, AUDIT_INTEGRITY_INTERVAL, AUDIT_INTEGRITY_TIMEOUT,
             AUDIT_WAL_WARN,
             AUDIT_SIZE_WARN, AUDIT_LOG_FILE, AUDIT_MAX_DATABASES, AUDIT_MAX_PENDING, AUDIT_IDLE_FORGET,

@@ -36,7 +36,8 @@ final class AgentRuntime implements ConnectionListener, StatementListener {
         Parts(AgentConfig config, Logger log) {
             TuningStats stats = new TuningStats();
             LockErrorRegistry lockErrors = new LockErrorRegistry(log);
-            StatementHooks statementHooks = new StatementHooks(log, lockErrors, config.lockWaitReportMillis());
+            StatementHooks statementHooks = new StatementHooks(log, lockErrors, config.lockWaitReportMillis(),
+                    config.writersQueue());
             AuditScheduler audits = new AuditScheduler(config, log, AgentVersion.describe(), stats, lockErrors);
             audits.followStatements(statementHooks.openReads(), statementHooks.diskSpace());
             this.opened = new ConnectionTuner(config, log, stats, audits, statementHooks.sessions());

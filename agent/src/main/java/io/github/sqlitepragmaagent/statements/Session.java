@@ -46,6 +46,11 @@ final class Session {
     volatile boolean readOnly;
     /** True after the app's own {@code PRAGMA query_only=1}: its transactions begin DEFERRED, like a read-only connection's. */
     volatile boolean appQueryOnly;
+    /**
+     * The busy timeout the app's own last {@code PRAGMA busy_timeout = N} set, which the driver's configuration
+     * does not see; -1 when it ran none. Bounds this connection's wait in the writers' line.
+     */
+    volatile long appBusyTimeoutMillis = -1;
     /** True once the app ran {@code PRAGMA foreign_keys} itself: from then on the setting is the app's. */
     volatile boolean appForeignKeys;
     /** The statement for which the agent switched foreign keys off around a DROP TABLE; null when none. */

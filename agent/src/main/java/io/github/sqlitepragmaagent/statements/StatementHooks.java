@@ -31,13 +31,18 @@ public final class StatementHooks implements StatementListener {
 
     /** {@code lockWaitReportMillis}: how long a begin waits for a lock held in this JVM before its holder is named (0: never). */
     public StatementHooks(Logger log, LockErrorRegistry lockErrors, long lockWaitReportMillis) {
+        this(log, lockErrors, lockWaitReportMillis, false);
+    }
+
+    /** {@code writersQueue}: the agent's read-write transactions take turns at each database ({@code writers.queue}). */
+    public StatementHooks(Logger log, LockErrorRegistry lockErrors, long lockWaitReportMillis, boolean writersQueue) {
         this.log = log;
         DanglingReferences dangling = new DanglingReferences(log);
         this.sessions = new Sessions(dangling, openReads);
         this.diskSpace = new DiskSpace();
         this.foreignKeys = new ForeignKeyDropGuard(log, dangling);
         this.migrations = new MigrationTransactions(log);
-        this.transactions = new Transactions(lockErrors, log, lockWaitReportMillis);
+        this.transactions = new Transactions(lockErrors, log, lockWaitReportMillis, writersQueue);
     }
 
     /** The reads open on each database in this JVM, for the audits' pinned-WAL warning. */

@@ -44,11 +44,24 @@ final class Transactions {
     /** Times the begins that wait for a write lock held in this JVM; null when {@code lock.wait.report=off}. */
     private final LockWaitAlarm waitAlarm;
 
+    /** The writers' line per database ({@code writers.queue}); null when off. */
+    private final WriterTurns turns;
+
     Transactions(LockErrorRegistry lockErrors, Logger log, long lockWaitReportMillis) {
+        this(lockErrors, log, lockWaitReportMillis, false);
+    }
+
+    Transactions(LockErrorRegistry lockErrors, Logger log, long lockWaitReportMillis, boolean writersQueue) {
         this.lockErrors = lockErrors;
         this.log = log;
         this.holders = new WriteLockHolders(log);
         this.waitAlarm = lockWaitReportMillis > 0 ? new LockWaitAlarm(holders, lockWaitReportMillis) : null;
+        this.turns = writersQueue ? new WriterTurns(log) : null;
+    }
+
+    /** The writers' line of {@code database}, or null when {@code writers.queue} is off: for tests. */
+    WriterLine writerLineOf(String database) {
+        return turns == null ? null : turns.lineOf(database);
     }
 
     /** The begin statement for {@code mode}, or null for none (the driver's begin stays). */
@@ -87,6 +100,12 @@ final class Transactions {
                 }
                 countIfLocked(session, e, LockErrors.Kind.COMMIT);
                 throw e;
+            } finally {
+                // Even after a failed end: a turn given back early only sends the next writer to SQLite's own
+                // wait, while a turn kept by a transaction SQLite already ended would hold everyone up.
+                if (turns != null) {
+                    turns.release(session);
+                }
             }
             session.inTransaction = false;
             if (session.writerThreadId != 0 && !session.mayHaveWritten && !SqlText.startsWithWord(sql, "ROLLBACK")) {
@@ -104,6 +123,7 @@ final class Transactions {
     void beforeStatement(Session session, Object db, String sql) throws SQLException {
         if (SqlText.firstLetter(sql) == 'P') {
             noteQueryOnly(session, sql);
+            noteBusyTimeout(session, sql);
         }
         if (session.pendingBegin != null && !session.inTransaction && (isConnectionPragma(sql) || readsNoTable(sql))) {
             // A pragma that sets or reads this connection only (busy_timeout, query_only, ...) runs the
@@ -181,8 +201,13 @@ final class Transactions {
         if (watched) {
             waitAlarm.waits(session);
         }
+        // Its turn first (nested transactions of this thread never got here: they begin DEFERRED), so that the
+        // begin below finds the lock free instead of polling for it.
+        boolean turn = takesWriteLock && turns != null && turns.take(session);
+        boolean begun = false;
         try {
             DriverHandles.exec(db, begin, false);
+            begun = true;
         } catch (SQLException e) {
             if (!isMessage(e, "within a transaction")) {
                 // The connection stays as the app left it (autoCommit=false, no transaction, the begin still
@@ -196,12 +221,18 @@ final class Transactions {
             if (watched) {
                 waitAlarm.done(session);
             }
+            if (turn && !(begun && takesWriteLock)) {
+                turns.release(session); // no transaction of its own holds the lock: the next in line goes
+            }
         }
         session.pendingBegin = null;
         session.inTransaction = true;
         session.nestedUnder = nestedUnder;
         if (takesWriteLock) {
             holders.took(session, firstStatement);
+        }
+        if (turn && takesWriteLock) {
+            turns.began(session); // its open transaction holds the turn until it ends
         }
     }
 
@@ -326,6 +357,22 @@ final class Transactions {
         Boolean queryOnly = queryOnlyValue(sql);
         if (queryOnly != null) {
             session.appQueryOnly = queryOnly;
+        }
+    }
+
+    /** The app's own {@code PRAGMA busy_timeout = N}: SQLite's wait, which the driver's configuration does not show. */
+    private static void noteBusyTimeout(Session session, String sql) {
+        if (!SqlText.startsWithWord(sql, "PRAGMA")) {
+            return;
+        }
+        String[] words = SqlText.firstWords(sql, 4);
+        if (!"busy_timeout".equalsIgnoreCase(words[1]) || !("=".equals(words[2]) || "(".equals(words[2])) || words[3] == null) {
+            return;
+        }
+        try {
+            session.appBusyTimeoutMillis = Math.max(0, Long.parseLong(SqlText.unquote(words[3])));
+        } catch (NumberFormatException e) {
+            // not a number SQLite would take either: the driver's value stays the bound
         }
     }
 

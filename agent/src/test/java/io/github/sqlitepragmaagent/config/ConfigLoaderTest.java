@@ -290,13 +290,13 @@ class ConfigLoaderTest {
     void theStartLineListsWhatWasSetWithItsOriginAndCountsTheDefaults() {
         LoadedConfig loaded = ConfigLoader.load("cache_size=-1", Map.of("sqlite.agent.override", "true"), NONE);
 
-        assertEquals("override=true (-Dsqlite.agent.override), cache_size=-1 (agent argument) and 31 more at their"
+        assertEquals("override=true (-Dsqlite.agent.override), cache_size=-1 (agent argument) and 32 more at their"
                 + " defaults (log.level=debug lists them)", loaded.config().describe());
     }
 
     @Test
     void theStartLineOfAnUntouchedConfigurationIsOnlyTheCount() {
-        assertEquals("all 33 settings at their defaults (log.level=debug lists them)",
+        assertEquals("all 34 settings at their defaults (log.level=debug lists them)",
                 ConfigLoader.load(null, NONE, NONE).config().describe());
     }
 

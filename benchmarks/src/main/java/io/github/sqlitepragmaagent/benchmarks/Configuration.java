@@ -11,7 +11,9 @@ import java.util.Map;
 enum Configuration {
     DEFAULTS("defaults", false, ""),
     AGENT("agent", true, ""),
-    PRAGMAS_IN_URL("pragmas in URL", false, OpenConnectionBenchmark.HAND_TUNED);
+    PRAGMAS_IN_URL("pragmas in URL", false, OpenConnectionBenchmark.HAND_TUNED),
+    /** jdbc-load only: the agent with its writers taking turns (issue 22). */
+    AGENT_WRITERS_QUEUE("agent + writers.queue", true, "", "writers.queue=true");
 
     /** What a connection reports with the six pragmas applied, by the agent or by the URL. */
     private static final Map<String, String> TUNED = Map.of("journal_mode", "wal", "synchronous", "1",
@@ -20,11 +22,22 @@ enum Configuration {
     private final String label;
     private final boolean agent;
     private final String urlSuffix;
+    private final String agentArguments;
 
     Configuration(String label, boolean agent, String urlSuffix) {
+        this(label, agent, urlSuffix, null);
+    }
+
+    Configuration(String label, boolean agent, String urlSuffix, String agentArguments) {
         this.label = label;
         this.agent = agent;
         this.urlSuffix = urlSuffix;
+        this.agentArguments = agentArguments;
+    }
+
+    /** {@code -javaagent:jar=ARGUMENTS}, or null for none. */
+    String agentArguments() {
+        return agentArguments;
     }
 
     String label() {
@@ -40,7 +53,13 @@ enum Configuration {
         return urlSuffix;
     }
 
+    /** The three every load benchmark runs. */
     static List<Configuration> all() {
+        return List.of(DEFAULTS, AGENT, PRAGMAS_IN_URL);
+    }
+
+    /** jdbc-load's: the three, and the agent with {@code writers.queue}. */
+    static List<Configuration> jdbcLoad() {
         return List.of(values());
     }
 

@@ -72,9 +72,9 @@ final class JdbcLoadBenchmark {
     List<Result> run() throws Exception {
         Path dir = Files.createTempDirectory("jdbc-load");
         Map<Configuration, List<Run>> runs = new LinkedHashMap<>();
-        Configuration.all().forEach(c -> runs.put(c, new ArrayList<>()));
+        Configuration.jdbcLoad().forEach(c -> runs.put(c, new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
-            for (Configuration configuration : Configuration.all()) {
+            for (Configuration configuration : Configuration.jdbcLoad()) {
                 Path db = dir.resolve("load-" + round + "-" + configuration.ordinal() + ".db");
                 runs.get(configuration).add(once(configuration, db));
                 for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
@@ -89,7 +89,7 @@ final class JdbcLoadBenchmark {
     }
 
     private Run once(Configuration configuration, Path db) throws Exception {
-        List<String> command = Jvm.command(configuration.agentJar(agentJar), List.of(), LoadApp.class, db.toString(),
+        List<String> command = Jvm.command(configuration.agentJar(agentJar), configuration.agentArguments(), List.of(), LoadApp.class, db.toString(),
                 configuration.urlSuffix(), Integer.toString(writers), Integer.toString(readers),
                 Long.toString(seconds * 1000L));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -16,7 +16,9 @@ enum TxConfiguration {
     AGENT("agent defaults", true, null, ""),
     // Third, so that in the chart it has the colour of the other benchmarks' "pragmas in URL".
     URL_IMMEDIATE("IMMEDIATE in URL", false, null, OpenConnectionBenchmark.HAND_TUNED + "&transaction_mode=IMMEDIATE"),
-    AGENT_DEFERRED("agent DEFERRED", true, "transaction_mode=DEFERRED", "");
+    AGENT_DEFERRED("agent DEFERRED", true, "transaction_mode=DEFERRED", ""),
+    /** The agent's defaults with its writers taking turns (issue 22). */
+    AGENT_WRITERS_QUEUE("agent + writers.queue", true, "writers.queue=true", "");
 
     private final String label;
     private final boolean agent;

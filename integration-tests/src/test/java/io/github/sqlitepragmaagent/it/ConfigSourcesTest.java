@@ -29,7 +29,7 @@ class ConfigSourcesTest {
         assertEquals("-1111", result.get("app.cache_size"), result::toString);
         assertEquals("1048576", result.get("app.journal_size_limit"), result::toString);
         assertEquals(1, result.agentLinesContaining("started (premain): cache_size=-1111 (agent argument),"
-                + " journal_size_limit=1048576 (agent argument) and 31 more at their defaults").size(), result::toString);
+                + " journal_size_limit=1048576 (agent argument) and 32 more at their defaults").size(), result::toString);
     }
 
     @Test
