@@ -34,13 +34,11 @@ import org.slf4j.Logger;
  * commit) but never stall it. The agent's connection is closed each time, so that the app's last close
  * is still the one that deletes the {@code -wal}. While space is plentiful this costs one map lookup and
  * one {@code nanoTime} per transaction, and one {@code statvfs} per database every 100 ms at most (per
- * transaction in the last MiB).
+ * transaction once space is short: a {@code statvfs} costs microseconds, a checkpoint milliseconds).
  */
 final class LowSpaceCheckpoints {
 
     private static final long LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    /** Free bytes below which every transaction looks again (one {@code statvfs}; the checkpoints cost far more). */
-    private static final long LOOK_EVERY_TIME_BELOW = 1024 * 1024;
     /** While space is short, the WAL may hold at most this fraction (1/N) of the free space before a transaction starts. */
     private static final long WAL_SHARE_OF_FREE = 8;
     /** SQLite's primary result code for a full disk. */
@@ -96,8 +94,8 @@ final class LowSpaceCheckpoints {
             return;
         }
         long now = System.nanoTime();
-        // Close to full, the free space of 100 ms ago says too little: a fast writer fills the rest in less.
-        if (now - watch.lookedAt >= LOOK_NANOS || watch.low && watch.freeBytes < LOOK_EVERY_TIME_BELOW) {
+        // Once space is short, the free space of 100 ms ago says too little: a fast writer fills megabytes in less.
+        if (watch.low || now - watch.lookedAt >= LOOK_NANOS) {
             watch.lookedAt = now;
             look(watch);
         }

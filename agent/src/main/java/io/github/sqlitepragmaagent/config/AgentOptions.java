@@ -98,7 +98,8 @@ public final class AgentOptions {
                     + " nobody would wait): a large write burst does not leave a large WAL behind until the app pauses;"
                     + " off with `checkpoint.idle=off`");
     public static final ConfigOption<Long> CHECKPOINT_LOW_SPACE = global("checkpoint.low.space", Parsers.SIZE_OR_OFF, "16MiB",
-            "while the filesystem of a WAL database has less free space than this (looked at every 100 ms at most), the"
+            "while the filesystem of a WAL database has less free space than this (looked at every 100 ms at most, then at"
+                    + " every transaction), the"
                     + " agent checkpoints it before a transaction of the app whenever its WAL holds more than an eighth of"
                     + " the free space (PASSIVE, then TRUNCATE only when nobody would wait): the app fits about as many rows"
                     + " as with a rollback journal, and a disk that fills leaves at most its last commit in the `-wal`; near"
