@@ -32,9 +32,10 @@ import org.slf4j.Logger;
  * app's own copy of SQLite ({@link AuditConnection}), whose busy timeout is 0 ({@link Checkpoint}): it
  * never waits for a lock, so it can slow a transaction's start (about a rollback journal's own cost per
  * commit) but never stall it. The agent's connection is closed each time, so that the app's last close
- * is still the one that deletes the {@code -wal}. While space is plentiful this costs one map lookup and
- * one {@code nanoTime} per transaction, and one {@code statvfs} per database every 100 ms at most (per
- * transaction once space is short: a {@code statvfs} costs microseconds, a checkpoint milliseconds).
+ * is still the one that deletes the {@code -wal}. While space is plentiful this costs one {@code nanoTime}
+ * per transaction, and one map lookup and {@code statvfs} every 100 ms (for the database whose transaction
+ * comes first then, and at a database's first transaction); once space is short, both per transaction
+ * (a {@code statvfs} costs microseconds, a checkpoint milliseconds).
  */
 final class LowSpaceCheckpoints {
 
@@ -48,6 +49,9 @@ final class LowSpaceCheckpoints {
     private final long lowBytes;
     private final OnceLog once = new OnceLog();
     private final ConcurrentMap<String, Watch> watches = new ConcurrentHashMap<String, Watch>();
+    /** True while some watched database is short of space (set by its look, cleared by the look that finds room). */
+    private volatile boolean anyLow;
+    private volatile long nextLookNanos = System.nanoTime();
 
     /** How much space is free where a file is ({@link File#getUsableSpace}); a test hands in a disk of its own. */
     interface FreeSpace {
@@ -76,6 +80,7 @@ final class LowSpaceCheckpoints {
     /** The app opened {@code path} through {@code driverClass}'s copy of SQLite. Any thread. */
     void watch(String path, Class<?> driverClass) {
         Watch known = watches.putIfAbsent(path, new Watch(path, driverClass));
+        nextLookNanos = System.nanoTime(); // its first transaction looks at its free space
         if (known != null && known.driverClass.get() != driverClass) {
             // A connection closed through one copy of SQLite would release the file locks the other copy holds.
             known.sharedByDriverCopies = true;
@@ -89,11 +94,19 @@ final class LowSpaceCheckpoints {
 
     /** On the app's thread, inside the driver's lock on its connection, before a transaction starts on {@code path}. */
     void transactionStarting(String path) {
+        // While no database is short of space, a transaction only looks at the clock: the next look at a
+        // database's free space is due for all of them at once (the transaction that comes then makes it).
+        long now = System.nanoTime();
+        if (!anyLow) {
+            if (now - nextLookNanos < 0) {
+                return;
+            }
+            nextLookNanos = now + LOOK_NANOS;
+        }
         Watch watch = watches.get(path);
         if (watch == null) {
             return;
         }
-        long now = System.nanoTime();
         // Once space is short, the free space of 100 ms ago says too little: a fast writer fills megabytes in less.
         if (watch.low || now - watch.lookedAt >= LOOK_NANOS) {
             watch.lookedAt = now;
@@ -118,6 +131,7 @@ final class LowSpaceCheckpoints {
             return;
         }
         watch.low = low;
+        anyLow = low || anyWatchLow();
         if (low && once.first("low|" + watch.path)) {
             log.warn("db={} its filesystem has {} bytes free, less than checkpoint.low.space ({} bytes): until it has more,"
                     + " the agent checkpoints its WAL before a transaction of the app whenever the WAL holds more than an"
@@ -128,6 +142,15 @@ final class LowSpaceCheckpoints {
             log.info("db={} its filesystem has {} bytes free again, checkpoint.low.space ({} bytes) or more: back to idle"
                     + " and burst checkpoints (said once per database)", watch.path, free, lowBytes);
         }
+    }
+
+    private boolean anyWatchLow() {
+        for (Watch other : watches.values()) {
+            if (other.low) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkpoint(Watch watch) {

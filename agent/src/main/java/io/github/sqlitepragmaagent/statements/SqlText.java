@@ -10,8 +10,16 @@ final class SqlText {
 
     /** The position of the first character that is not blank or inside a leading comment. */
     static int start(String sql) {
-        int i = 0;
         int length = sql.length();
+        // Most statements begin with their keyword: no character lookup for them (this runs several times
+        // per statement, on every statement).
+        if (length > 0) {
+            char first = sql.charAt(0);
+            if (first > ' ' && first < 128 && first != '-' && first != '/') {
+                return 0;
+            }
+        }
+        int i = 0;
         while (i < length) {
             char c = sql.charAt(i);
             if (Character.isWhitespace(c)) {
