@@ -89,7 +89,10 @@ final class LowSpaceCheckpoints {
 
     /** The app no longer uses {@code path}. */
     void forget(String path) {
-        watches.remove(path);
+        Watch gone = watches.remove(path);
+        if (gone != null && gone.low) {
+            anyLow = anyWatchLow(); // else every transaction would keep taking the short-of-space path
+        }
     }
 
     /** On the app's thread, inside the driver's lock on its connection, before a transaction starts on {@code path}. */
@@ -185,13 +188,17 @@ final class LowSpaceCheckpoints {
                             + " -wal, which stays until space is freed (said once per database)", watch.path,
                             FileLook.ofWal(watch.path).bytes);
                 }
-            } else if (once.first("failed|" + watch.path + "|" + e.getClass().getName())) {
-                log.warn("low-space checkpoint of {} failed: {}", watch.path, e.toString());
+            } else {
+                failed(watch, e);
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            if (once.first("failed|" + watch.path + "|" + e.getClass().getName())) {
-                log.warn("low-space checkpoint of {} failed: {}", watch.path, e.toString());
-            }
+            failed(watch, e);
+        }
+    }
+
+    private void failed(Watch watch, Exception e) {
+        if (once.first("failed|" + watch.path + "|" + e.getClass().getName())) {
+            log.warn("low-space checkpoint of {} failed: {}", watch.path, e.toString());
         }
     }
 
