@@ -142,10 +142,8 @@ public final class AuditScheduler implements OpenListener {
         final LowSpaceCheckpoints lowSpace = this.lowSpace;
         diskSpace.listen(new DiskSpace.Listener() {
             @Override
-            public void transactionStarting(String database) {
-                if (lowSpace != null) {
-                    lowSpace.transactionStarting(database);
-                }
+            public boolean transactionStarting(String database) {
+                return lowSpace != null && lowSpace.transactionStarting(database);
             }
 
             @Override

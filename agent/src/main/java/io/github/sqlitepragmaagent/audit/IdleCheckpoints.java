@@ -2,12 +2,11 @@ package io.github.sqlitepragmaagent.audit;
 
 import io.github.sqlitepragmaagent.bridge.AgentBridge;
 import io.github.sqlitepragmaagent.log.OnceLog;
-import io.github.sqlitepragmaagent.support.Statements;
+import io.github.sqlitepragmaagent.support.Litestream;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -30,10 +29,6 @@ import org.slf4j.Logger;
  * said once.
  */
 final class IdleCheckpoints {
-
-    /** Tables Litestream creates in each database it replicates. */
-    private static final String LITESTREAM_TABLES =
-            "SELECT name FROM sqlite_master WHERE name IN ('_litestream_seq', '_litestream_lock') LIMIT 1";
 
     private final Logger log;
     private final OnceLog once = new OnceLog();
@@ -90,7 +85,7 @@ final class IdleCheckpoints {
             }
             Connection connection = AuditConnection.open(driver, file);
             try {
-                String litestreamTable = litestreamTable(connection);
+                String litestreamTable = Litestream.table(connection);
                 if (litestreamTable != null) {
                     database.litestreamFound();
                     log.info("checkpoint.idle is off for {}: Litestream manages it (its table {} exists) and must run its"
@@ -140,16 +135,6 @@ final class IdleCheckpoints {
             }
         } finally {
             AgentBridge.agentWorkDone();
-        }
-    }
-
-    /** The name of a Litestream table in the database, or null. */
-    static String litestreamTable(Connection connection) throws SQLException {
-        Statement statement = connection.createStatement();
-        try {
-            return Statements.firstColumn(statement, LITESTREAM_TABLES);
-        } finally {
-            Statements.closeQuietly(statement);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.sqlitepragmaagent.audit;
 
 import io.github.sqlitepragmaagent.driver.JdbcDriver;
 import io.github.sqlitepragmaagent.log.OnceLog;
+import io.github.sqlitepragmaagent.support.Litestream;
 import java.io.File;
 import java.lang.ref.WeakReference;
 import java.sql.Connection;
@@ -15,7 +16,9 @@ import org.slf4j.Logger;
 
 /**
  * Checkpoints a WAL database before each transaction of the app while its filesystem is nearly full
- * ({@code checkpoint.low.space}), so that the disk fills with the database and not with its WAL.
+ * ({@code checkpoint.low.space}), so that the disk fills with the database and not with its WAL; and tells
+ * the statement layer that space is short, where the agent's own default WAL gives way to a rollback journal
+ * ({@code statements.LowSpaceJournal}). What is left to this class is WAL that the app or the operator asked for.
  *
  * <p>Why: a WAL takes each commit's room twice, first as frames in the {@code -wal}, then as the pages a
  * checkpoint writes into the database file, which must grow for them. On a full disk that growth fails,
@@ -95,20 +98,23 @@ final class LowSpaceCheckpoints {
         }
     }
 
-    /** On the app's thread, inside the driver's lock on its connection, before a transaction starts on {@code path}. */
-    void transactionStarting(String path) {
+    /**
+     * On the app's thread, inside the driver's lock on its connection, before a transaction starts on {@code path}.
+     * True while its filesystem is short of space.
+     */
+    boolean transactionStarting(String path) {
         // While no database is short of space, a transaction only looks at the clock: the next look at a
         // database's free space is due for all of them at once (the transaction that comes then makes it).
         long now = System.nanoTime();
         if (!anyLow) {
             if (now - nextLookNanos < 0) {
-                return;
+                return false;
             }
             nextLookNanos = now + LOOK_NANOS;
         }
         Watch watch = watches.get(path);
         if (watch == null) {
-            return;
+            return false;
         }
         // Once space is short, the free space of 100 ms ago says too little: a fast writer fills megabytes in less.
         if (watch.low || now - watch.lookedAt >= LOOK_NANOS) {
@@ -123,6 +129,7 @@ final class LowSpaceCheckpoints {
                 watch.checkpointing.set(false);
             }
         }
+        return watch.low;
     }
 
     private void look(Watch watch) {
@@ -139,7 +146,8 @@ final class LowSpaceCheckpoints {
             log.warn("db={} its filesystem has {} bytes free, less than checkpoint.low.space ({} bytes): until it has more,"
                     + " the agent checkpoints its WAL before a transaction of the app whenever the WAL holds more than an"
                     + " eighth of the free space, so that a full disk finds the WAL about one transaction long; near the end"
-                    + " that is every transaction, and writes slow down to about a rollback journal's pace (said once per"
+                    + " that is every transaction, and writes slow down to about a rollback journal's pace; where WAL is the"
+                    + " agent's own default, the database leaves WAL for journal_mode=DELETE instead (said once per"
                     + " database)", watch.path, free, lowBytes);
         } else if (!low && once.first("room|" + watch.path)) {
             log.info("db={} its filesystem has {} bytes free again, checkpoint.low.space ({} bytes) or more: back to idle"
@@ -170,7 +178,7 @@ final class LowSpaceCheckpoints {
             try {
                 if (watch.litestream == null) {
                     // Litestream owns its databases' checkpoints (IdleCheckpoints says so once).
-                    watch.litestream = Boolean.valueOf(IdleCheckpoints.litestreamTable(connection) != null);
+                    watch.litestream = Boolean.valueOf(Litestream.table(connection) != null);
                     if (watch.litestream.booleanValue()) {
                         return;
                     }

@@ -99,12 +99,11 @@ public final class AgentOptions {
                     + " off with `checkpoint.idle=off`");
     public static final ConfigOption<Long> CHECKPOINT_LOW_SPACE = global("checkpoint.low.space", Parsers.SIZE_OR_OFF, "16MiB",
             "while the filesystem of a WAL database has less free space than this (looked at every 100 ms at most, then at"
-                    + " every transaction), the"
-                    + " agent checkpoints it before a transaction of the app whenever its WAL holds more than an eighth of"
-                    + " the free space (PASSIVE, then TRUNCATE only when nobody would wait): the app fits about as many rows"
-                    + " as with a rollback journal, and a disk that fills leaves at most its last commit in the `-wal`; near"
-                    + " the end that is a checkpoint per transaction, at about a rollback journal's cost; off with `off` or"
-                    + " `checkpoint.idle=off`");
+                    + " every transaction): where WAL is the agent's own default, the agent switches the database to"
+                    + " journal_mode=DELETE at the app's next transaction, as it is without the agent, so a disk that fills"
+                    + " leaves no `-wal`; a WAL the app or the operator asked for stays, checkpointed before a transaction of the"
+                    + " app whenever it holds more than an eighth of the free space (PASSIVE, then TRUNCATE only when nobody"
+                    + " would wait), so at most its last commit stays in the `-wal`; off with `off` or `checkpoint.idle=off`");
     public static final ConfigOption<Long> WAL_PINNED_SIZE = global("wal.pinned.size", Parsers.SIZE, "64MiB",
             "a WAL at least this large (and at least `wal.pinned.percent` of the database file) that a checkpoint"
                     + " cannot move into the database because a reader still reads an older snapshot is warned about, once"

@@ -12,8 +12,11 @@ public final class DiskSpace {
 
     /** Who is told. */
     public interface Listener {
-        /** On the app's thread, inside the driver's lock on the connection: must be cheap unless the disk is nearly full. */
-        void transactionStarting(String database);
+        /**
+         * On the app's thread, inside the driver's lock on the connection: must be cheap unless the disk is nearly
+         * full. True while the database's filesystem is short of space ({@code checkpoint.low.space}).
+         */
+        boolean transactionStarting(String database);
 
         void diskFull(String database);
     }
@@ -24,11 +27,10 @@ public final class DiskSpace {
         this.listener = listener;
     }
 
-    void transactionStarting(String database) {
+    /** True while the database's filesystem is short of space. */
+    boolean transactionStarting(String database) {
         Listener current = listener;
-        if (current != null) {
-            current.transactionStarting(database);
-        }
+        return current != null && current.transactionStarting(database);
     }
 
     void error(String database, int code) {

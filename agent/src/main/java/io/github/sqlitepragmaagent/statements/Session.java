@@ -51,6 +51,14 @@ final class Session {
      * does not see; -1 when it ran none. Bounds this connection's wait in the writers' line.
      */
     volatile long appBusyTimeoutMillis = -1;
+    /** True when WAL on this connection is the agent's default, which gives way to a rollback journal on a nearly full disk. */
+    volatile boolean agentWal;
+    /** True once the app ran {@code PRAGMA journal_mode=...} itself: from then on the journal mode is the app's. */
+    volatile boolean appJournalMode;
+    /** {@code System.nanoTime()} before which this connection does not try again to leave WAL (see {@link LowSpaceJournal}). */
+    volatile long leaveWalAfter;
+    /** True once the agent took this connection's database out of WAL for lack of space. */
+    volatile boolean leftWal;
     /** True once the app ran {@code PRAGMA foreign_keys} itself: from then on the setting is the app's. */
     volatile boolean appForeignKeys;
     /** The statement for which the agent switched foreign keys off around a DROP TABLE; null when none. */

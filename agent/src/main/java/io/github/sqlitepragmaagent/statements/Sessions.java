@@ -42,6 +42,7 @@ public final class Sessions implements TunedConnectionListener {
         boolean driverHandlesReadOnly = openedReadOnly || explicitReadOnly(connection);
         Session session = new Session(tuned.database(), agentForeignKeys, Transactions.beginFor(tuned.transactionMode()),
                 driverHandlesReadOnly, openedReadOnly, connection);
+        session.agentWal = tuned.isFile() && tuned.agentOwnsWal();
         byDatabaseHandle.put(db, session);
         byConnection.put(connection, session);
         if (tuned.isFile()) {

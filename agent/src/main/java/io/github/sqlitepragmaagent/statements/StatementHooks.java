@@ -24,6 +24,7 @@ public final class StatementHooks implements StatementListener {
     private final Transactions transactions;
     private final OpenReads openReads = new OpenReads();
     private final DiskSpace diskSpace;
+    private final LowSpaceJournal lowSpaceJournal;
 
     public StatementHooks(Logger log, LockErrorRegistry lockErrors) {
         this(log, lockErrors, 0);
@@ -40,6 +41,7 @@ public final class StatementHooks implements StatementListener {
         DanglingReferences dangling = new DanglingReferences(log);
         this.sessions = new Sessions(dangling, openReads);
         this.diskSpace = new DiskSpace();
+        this.lowSpaceJournal = new LowSpaceJournal(log);
         this.foreignKeys = new ForeignKeyDropGuard(log, dangling);
         this.migrations = new MigrationTransactions(log);
         this.transactions = new Transactions(lockErrors, log, lockWaitReportMillis, writersQueue);
@@ -77,6 +79,7 @@ public final class StatementHooks implements StatementListener {
         }
         if (sql != null) {
             noteOwnForeignKeys(session, sql);
+            noteOwnJournalMode(session, sql);
         }
         migrations.beforeStatement(session, sql);
         if (sql != null) {
@@ -86,8 +89,10 @@ public final class StatementHooks implements StatementListener {
             session.reads.started(statement, sql);
         }
         if (!session.inTransaction) {
-            // Before its begin, delayed or SQLite's own: a checkpoint now cannot wait for this transaction.
-            diskSpace.transactionStarting(session.database);
+            // Before its begin, delayed or SQLite's own: a checkpoint (or leaving WAL) now cannot wait for this transaction.
+            if (diskSpace.transactionStarting(session.database)) {
+                lowSpaceJournal.shortOfSpace(session);
+            }
         }
         transactions.beforeStatement(session, db, sql);
     }
@@ -157,6 +162,15 @@ public final class StatementHooks implements StatementListener {
                 && Transactions.isForeignKeysPragma(sql)
                 && sql.indexOf('=') > 0) {
             session.appForeignKeys = true;
+        }
+    }
+
+    /** The app's own {@code PRAGMA journal_mode=...}: from then on the journal mode is the app's, on a full disk too. */
+    private static void noteOwnJournalMode(Session session, String sql) {
+        if (session.agentWal && !session.appJournalMode && SqlText.firstLetter(sql) == 'P'
+                && SqlText.startsWithWord(sql, "PRAGMA") && sql.indexOf('=') > 0
+                && sql.toLowerCase(java.util.Locale.ROOT).contains("journal_mode")) {
+            session.appJournalMode = true;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.sqlitepragmaagent.tune;
 
 import io.github.sqlitepragmaagent.config.BooleanWords;
+import io.github.sqlitepragmaagent.config.ConfigSource;
 import io.github.sqlitepragmaagent.config.PragmaSetting;
 import io.github.sqlitepragmaagent.config.TransactionMode;
 import java.sql.Connection;
@@ -59,6 +60,16 @@ public final class TunedConnection {
         PragmaSetting foreignKeys = PragmaSetting.named(plan.toApply(), "foreign_keys");
         return foreignKeys != null && "1".equals(foreignKeys.value().expectedReadBack())
                 && !Boolean.TRUE.equals(BooleanWords.parse(request.appPragmas().get("foreign_keys")));
+    }
+
+    /**
+     * True when {@code journal_mode=WAL} on this connection is the agent's own default: the plan switches to WAL
+     * and neither the app (its URL or properties) nor the operator (an agent argument, a file, a rule) asked for it.
+     */
+    public boolean agentOwnsWal() {
+        PragmaSetting journalMode = PragmaSetting.named(plan.toApply(), "journal_mode");
+        return journalMode != null && "wal".equalsIgnoreCase(journalMode.value().expectedReadBack())
+                && journalMode.origin().source() == ConfigSource.DEFAULT && request.appPragmas().get("journal_mode") == null;
     }
 
     /** See {@link PragmaPlan#transactionMode()}. */

@@ -1,6 +1,7 @@
 package io.github.sqlitepragmaagent.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlitepragmaagent.it.apps.DiskFullApp;
@@ -19,13 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An app that writes until its 8 MiB filesystem is full (a tmpfs the test mounts: root only, skipped
  * with the reason elsewhere), compared with the same app without the agent. A filesystem that small is
- * below {@code checkpoint.low.space} (16 MiB) from the start, so the agent checkpoints before each of
- * the app's transactions: the WAL stays one transaction long and the app fits about as many rows as with
- * a rollback journal (it fitted 1,326 of 2,038 before, with a 4 MiB {@code -wal} left after exit). The
- * {@code SQLITE_FULL} itself is answered with a checkpoint and one warning, and every row the app
- * committed is there after it exits. What WAL cannot avoid, and the test bounds rather than hides: the
- * last commit before the disk filled may stay in the {@code -wal} (a checkpoint must grow the database
- * file to take it), one transaction's frames where it was the whole WAL before.
+ * below {@code checkpoint.low.space} (16 MiB) from the start.
+ *
+ * <p>Where WAL is the agent's default, the agent gives it up for the rollback journal the app would have
+ * without it, at the app's first transaction: the app fits as many rows as without the agent and nothing
+ * stays beside the database after it exits (under WAL, the commit that took the disk's last bytes stayed in
+ * a {@code -wal}: the database file could not grow to take it).
+ *
+ * <p>Where the app asked for WAL itself, WAL stays and the agent checkpoints before each of the app's
+ * transactions: the WAL stays one transaction long, and the app fits about as many rows as with a rollback
+ * journal (1,326 of 2,038 before, with a 4 MiB {@code -wal} left after exit). The {@code SQLITE_FULL}
+ * itself is answered with a checkpoint and one warning. What WAL cannot avoid, and the test bounds rather
+ * than hides: the last commit may stay in the {@code -wal}, one transaction's frames where it was the whole
+ * WAL before. In both cases every row the app committed is there after it exits.
  */
 class DiskFullTest {
 
@@ -36,11 +43,27 @@ class DiskFullTest {
     Path dir;
 
     @Test
-    void aNearlyFullDiskIsFilledWithTheDatabaseNotItsWalAndNoCommittedRowIsLost() throws Exception {
-        Run without = run(false);
-        Run with = run(true);
-        System.out.println("disk-full rows fitted: without the agent " + without.committed + ", under it " + with.committed
-                + "; -wal after exit: without " + without.walLeft + " bytes, under " + with.walLeft + " bytes");
+    void onANearlyFullDiskTheAgentsWalGivesWayToTheRollbackJournalAndNothingStaysBesideTheDatabase() throws Exception {
+        Run without = run(false, "", false);
+        Run with = run(true, "", false);
+        System.out.println("disk-full rows fitted (agent's WAL): without the agent " + without.committed + ", under it "
+                + with.committed + "; -wal after exit: without " + without.walLeft + " bytes, under " + with.walLeft + " bytes");
+        assertEquals(without.committed, without.readBack, "without the agent every committed row is there");
+        assertEquals(with.committed, with.readBack, "under the agent every committed row is there: " + with.result);
+        assertEquals(1, with.result.agentLinesContaining("to journal_mode=DELETE, as it is without the agent").size(),
+                "leaving WAL is said once: " + with.result);
+        assertTrue(with.committed >= without.committed * 0.98, "the app fits as many rows as without the agent: "
+                + with.committed + " vs " + without.committed);
+        assertFalse(with.walExisted, "no -wal stays after the app exits: " + with.walLeft + " bytes");
+        assertEquals("delete", with.journalMode, "the database is left as it is without the agent");
+    }
+
+    @Test
+    void walTheAppAskedForStaysAndIsKeptOneTransactionLongSoTheDiskFillsWithTheDatabase() throws Exception {
+        Run without = run(false, "?journal_mode=WAL", false);
+        Run with = run(true, "?journal_mode=WAL", true);
+        System.out.println("disk-full rows fitted (app's own WAL): without the agent " + without.committed + ", under it "
+                + with.committed + "; -wal after exit: without " + without.walLeft + " bytes, under " + with.walLeft + " bytes");
         assertEquals(without.committed, without.readBack, "without the agent every committed row is there");
         assertEquals(with.committed, with.readBack, "under the agent every committed row is there: " + with.result);
         assertEquals(1, with.result.agentLinesContaining("less than checkpoint.low.space").size(),
@@ -49,26 +72,31 @@ class DiskFullTest {
         assertEquals(1, warnings.size(), "said once: " + with.result);
         assertTrue(warnings.get(0).contains("the WAL holds ") || warnings.get(0).contains("wal_bytes_before="),
                 warnings.get(0));
-        assertTrue(with.committed >= without.committed * 0.98, "the app fits about as many rows as without the agent: "
+        assertTrue(with.result.agentLinesContaining("to journal_mode=DELETE, as it is without the agent").isEmpty(),
+                "the app's WAL stays: " + with.result);
+        assertEquals("wal", with.journalMode);
+        assertTrue(with.committed > without.committed, "the app fits more rows than without the agent: "
                 + with.committed + " vs " + without.committed);
         assertTrue(with.walLeft <= ONE_TRANSACTION_OF_WAL, "at most the last transaction stays in the -wal, not the WAL's"
                 + " worth of commits: " + with.walLeft + " bytes");
     }
 
-    private Run run(boolean agent) throws Exception {
-        Path mount = Files.createDirectories(dir.resolve(agent ? "agent-fs" : "plain-fs"));
+    /** {@code awaitAgentsAnswer}: the app stays up until the agent answered its disk-full error with a checkpoint. */
+    private Run run(boolean agent, String urlSuffix, boolean awaitAgentsAnswer) throws Exception {
+        String name = (agent ? "agent" : "plain") + (urlSuffix.isEmpty() ? "" : "-own-wal");
+        Path mount = Files.createDirectories(dir.resolve(name + "-fs"));
         Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mount.toString())
                 .redirectErrorStream(true).start();
         String said = new String(mounting.getInputStream().readAllBytes()).trim();
         Assumptions.assumeTrue(mounting.waitFor() == 0, "cannot mount a small tmpfs here (needs root): " + said);
         try {
             Path db = mount.resolve("app.db");
-            Path control = Files.createDirectories(dir.resolve(agent ? "agent.control" : "plain.control"));
+            Path control = Files.createDirectories(dir.resolve(name + ".control"));
             AppJvm.Running app = (agent ? AppJvm.withAgent() : AppJvm.withoutAgent()).timeout(Duration.ofMinutes(3))
-                    .start(DiskFullApp.class, "jdbc:sqlite:" + db, control.toString());
+                    .start(DiskFullApp.class, "jdbc:sqlite:" + db + urlSuffix, control.toString());
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            // Under the agent the app stays up until the agent has answered the error; without it, until it is full.
-            while (agent ? !app.stderrSoFar().contains("the app's disk is full") : !app.stdoutSoFar().contains("app.step=full\n")) {
+            while (awaitAgentsAnswer ? !app.stderrSoFar().contains("the app's disk is full")
+                    : !app.stdoutSoFar().contains("app.step=full\n")) {
                 if (!app.process().isAlive() || System.nanoTime() > deadline) {
                     throw new AssertionError("no disk-full answer: " + app.stop());
                 }
@@ -78,7 +106,8 @@ class DiskFullTest {
             AppResult result = app.await();
             assertEquals(0, result.exitStatus(), result::toString);
             Path wal = Path.of(db + "-wal");
-            long walLeft = Files.exists(wal) ? Files.size(wal) : 0;
+            boolean walExisted = Files.exists(wal);
+            long walLeft = walExisted ? Files.size(wal) : 0;
             long readBack;
             try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
                     Statement statement = connection.createStatement();
@@ -86,7 +115,14 @@ class DiskFullTest {
                 count.next();
                 readBack = count.getLong(1);
             }
-            return new Run(result, Long.parseLong(result.get("app.rows")), readBack, walLeft);
+            String journalMode;
+            try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+                    Statement statement = connection.createStatement();
+                    ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+                mode.next();
+                journalMode = mode.getString(1);
+            }
+            return new Run(result, Long.parseLong(result.get("app.rows")), readBack, walExisted, walLeft, journalMode);
         } finally {
             new ProcessBuilder("umount", mount.toString()).redirectErrorStream(true).start().waitFor();
         }
@@ -96,13 +132,19 @@ class DiskFullTest {
         final AppResult result;
         final long committed;
         final long readBack;
+        /** Whether a {@code -wal} was there after the app exited, and its size (before the test's own reads). */
+        final boolean walExisted;
         final long walLeft;
+        /** The journal mode the database was left in (read after the app exited). */
+        final String journalMode;
 
-        Run(AppResult result, long committed, long readBack, long walLeft) {
+        Run(AppResult result, long committed, long readBack, boolean walExisted, long walLeft, String journalMode) {
             this.result = result;
             this.committed = committed;
             this.readBack = readBack;
+            this.walExisted = walExisted;
             this.walLeft = walLeft;
+            this.journalMode = journalMode;
         }
     }
 }
