@@ -66,7 +66,7 @@ public final class StatementHooks implements StatementListener {
     public void beforePrepare(Object db, Object statement, String sql) throws SQLException {
         Session session = sessions.ofDatabaseHandle(db);
         if (session != null && sql != null) {
-            noteOwnForeignKeys(session, sql);
+            noteOwnPragmas(session, sql);
             foreignKeys.beforeStatement(session, statement, sql);
         }
     }
@@ -78,8 +78,7 @@ public final class StatementHooks implements StatementListener {
             return;
         }
         if (sql != null) {
-            noteOwnForeignKeys(session, sql);
-            noteOwnJournalMode(session, sql);
+            noteOwnPragmas(session, sql);
         }
         migrations.beforeStatement(session, sql);
         if (sql != null) {
@@ -153,23 +152,19 @@ public final class StatementHooks implements StatementListener {
     }
 
     /**
-     * The app's own {@code PRAGMA foreign_keys}: from then on the setting is the app's business. Written as
-     * a transaction's first statement it runs before the delayed begin, so it works there; the agent does
-     * not switch enforcement back on after such a transaction: the app said what it wants.
+     * The app's own {@code PRAGMA foreign_keys=...} or {@code PRAGMA journal_mode=...}: from then on that setting
+     * is the app's business. A {@code foreign_keys} written as a transaction's first statement runs before the
+     * delayed begin, so it works there; the agent does not switch enforcement back on after such a transaction:
+     * the app said what it wants. A journal mode of the app's own stays on a nearly full disk too.
      */
-    private static void noteOwnForeignKeys(Session session, String sql) {
-        if (!session.appForeignKeys && SqlText.firstLetter(sql) == 'P' && SqlText.startsWithWord(sql, "PRAGMA")
-                && Transactions.isForeignKeysPragma(sql)
-                && sql.indexOf('=') > 0) {
+    private static void noteOwnPragmas(Session session, String sql) {
+        if (SqlText.firstLetter(sql) != 'P' || !SqlText.startsWithWord(sql, "PRAGMA") || sql.indexOf('=') < 0) {
+            return;
+        }
+        if (!session.appForeignKeys && Transactions.isForeignKeysPragma(sql)) {
             session.appForeignKeys = true;
         }
-    }
-
-    /** The app's own {@code PRAGMA journal_mode=...}: from then on the journal mode is the app's, on a full disk too. */
-    private static void noteOwnJournalMode(Session session, String sql) {
-        if (session.agentWal && !session.appJournalMode && SqlText.firstLetter(sql) == 'P'
-                && SqlText.startsWithWord(sql, "PRAGMA") && sql.indexOf('=') > 0
-                && sql.toLowerCase(java.util.Locale.ROOT).contains("journal_mode")) {
+        if (session.agentWal && !session.appJournalMode && sql.toLowerCase(java.util.Locale.ROOT).contains("journal_mode")) {
             session.appJournalMode = true;
         }
     }
