@@ -99,7 +99,8 @@ public final class AgentOptions {
                     + " off with `checkpoint.idle=off`");
     public static final ConfigOption<Long> CHECKPOINT_LOW_SPACE = global("checkpoint.low.space", Parsers.SIZE_OR_OFF, "16MiB",
             "while the filesystem of a WAL database has less free space than this (looked at every 100 ms at most, then at"
-                    + " every transaction): where WAL is the agent's own default, the agent switches the database to"
+                    + " every transaction; once short, until twice as much is free): where WAL is the agent's own default,"
+                    + " connections opened then are not switched to WAL and a database in WAL is switched to"
                     + " journal_mode=DELETE at the app's next transaction, as it is without the agent, so a disk that fills"
                     + " leaves no `-wal`; a WAL the app or the operator asked for stays, checkpointed before a transaction of the"
                     + " app whenever it holds more than an eighth of the free space (PASSIVE, then TRUNCATE only when nobody"

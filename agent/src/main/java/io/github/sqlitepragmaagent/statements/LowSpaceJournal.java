@@ -26,9 +26,9 @@ import org.slf4j.Logger;
  * has read keeps a shared lock on the file until it closes; leaving WAL takes the exclusive lock, without a
  * busy wait: a try beside another connection failed in 3 ms with a busy timeout of 5 s). So this helps the
  * many apps with one connection; in a pool, or beside another process, the try fails, costs the app nothing
- * and comes again a second later, and the low-space checkpoints keep the WAL short meanwhile. Each
- * connection the app opens later is switched to WAL by the tuner as usual, and gives way again at its first
- * transaction while space is still short: WAL comes back with the first connection opened once there is room.
+ * and comes again a second later, and the low-space checkpoints keep the WAL short meanwhile. Connections
+ * the app opens while space is short are not switched to WAL at all ({@code tune.PragmaPlan}): WAL comes back
+ * with the first connection opened once there is room.
  */
 final class LowSpaceJournal {
 

@@ -129,6 +129,7 @@ public final class ConnectionTuner implements ConnectionListener {
         reports.keptFromApp(request, plan);
         reports.networkFilesystem(request, database, plan);
         reports.readOnlyReaders(request, database, plan);
+        reports.shortOfSpace(request, plan);
         TuningRun run = new TuningRun(connection, request, plan, stats);
         try {
             busyTimeout.apply(plan.toApply(Step.DRIVER_SETTER), run);

@@ -4,6 +4,7 @@ import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.PragmaSetting;
 import io.github.sqlitepragmaagent.config.PragmaSpec;
 import io.github.sqlitepragmaagent.config.TransactionMode;
+import io.github.sqlitepragmaagent.support.FreeSpace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,13 +23,24 @@ public final class PragmaPlan {
     private final Map<String, String> keptFromApp;
     private final Map<String, String> skipped;
     private final TransactionMode transactionMode;
+    private final boolean walShortOfSpace;
 
     private PragmaPlan(List<PragmaSetting> toApply, Map<String, String> keptFromApp, Map<String, String> skipped,
-            TransactionMode transactionMode) {
+            TransactionMode transactionMode, boolean walShortOfSpace) {
         this.toApply = Collections.unmodifiableList(toApply);
         this.keptFromApp = Collections.unmodifiableMap(keptFromApp);
         this.skipped = Collections.unmodifiableMap(skipped);
         this.transactionMode = transactionMode;
+        this.walShortOfSpace = walShortOfSpace;
+    }
+
+    /**
+     * True when the agent's own default {@code journal_mode=WAL} is left out because the database's filesystem
+     * has less free space than {@code checkpoint.low.space} (under WAL a full disk keeps the last commits in a
+     * {@code -wal}); connections opened once there is room switch it.
+     */
+    public boolean walShortOfSpace() {
+        return walShortOfSpace;
     }
 
     /**
@@ -39,6 +51,8 @@ public final class PragmaPlan {
         List<PragmaSetting> toApply = new ArrayList<PragmaSetting>(settings.pragmas().size());
         Map<String, String> keptFromApp = new LinkedHashMap<String, String>();
         Map<String, String> skipped = new LinkedHashMap<String, String>();
+        boolean walShortOfSpace = false;
+        long free;
         for (PragmaSetting setting : settings.pragmas()) {
             PragmaSpec spec = setting.spec();
             String appValue = request.appPragmas().get(spec.name());
@@ -55,6 +69,13 @@ public final class PragmaPlan {
                 // Only the agent's own default: a journal_mode=WAL someone configured is switched as asked.
                 skipped.put(spec.name(), "readable by " + settings.readOnlyReaders()
                         + " who cannot write its directory, wal.readonly.readers=keep");
+            } else if (spec.step() == PragmaSpec.Step.CHECKED_QUERY && "WAL".equals(setting.value().sqlLiteral())
+                    && setting.origin().source() == io.github.sqlitepragmaagent.config.ConfigSource.DEFAULT
+                    && request.appPragmas().get(spec.name()) == null
+                    && (free = FreeSpace.below(request.database(), config.checkpointLowSpaceBytes())) >= 0) {
+                // Only the agent's own default, as LowSpaceJournal: a WAL asked for stays, and its WAL is kept short.
+                skipped.put(spec.name(), free + " bytes free, less than checkpoint.low.space");
+                walShortOfSpace = true;
             } else if (spec.writesDatabase() && readOnly) {
                 skipped.put(spec.name(), "read-only connection");
             } else {
@@ -64,7 +85,7 @@ public final class PragmaPlan {
         TransactionMode transactionMode = request.appTransactionMode() != null && !config.override()
                 ? null
                 : settings.transactionMode();
-        return new PragmaPlan(toApply, keptFromApp, skipped, transactionMode);
+        return new PragmaPlan(toApply, keptFromApp, skipped, transactionMode, walShortOfSpace);
     }
 
     /** The settings to apply, in order. */

@@ -64,11 +64,12 @@ public final class TunedConnection {
 
     /**
      * True when {@code journal_mode=WAL} on this connection is the agent's own default: the plan switches to WAL
-     * and neither the app (its URL or properties) nor the operator (an agent argument, a file, a rule) asked for it.
+     * (or would, were its filesystem not short of space) and neither the app (its URL or properties) nor the
+     * operator (an agent argument, a file, a rule) asked for it.
      */
     public boolean agentOwnsWal() {
         PragmaSetting journalMode = PragmaSetting.named(plan.toApply(), "journal_mode");
-        return journalMode != null && "wal".equalsIgnoreCase(journalMode.value().expectedReadBack())
+        return plan.walShortOfSpace() || journalMode != null && "wal".equalsIgnoreCase(journalMode.value().expectedReadBack())
                 && journalMode.origin().source() == ConfigSource.DEFAULT && request.appPragmas().get("journal_mode") == null;
     }
 

@@ -64,6 +64,14 @@ final class TuningReports {
         }
     }
 
+    void shortOfSpace(OpenRequest request, PragmaPlan plan) {
+        if (plan.walShortOfSpace() && once.first("short-of-space|" + request.database())) {
+            log.warn("db={} is not switched to WAL for now: {} (under WAL a disk that fills keeps the last commits in a"
+                    + " -wal beside the database); connections the app opens once there is room switch it (said once per"
+                    + " database)", request.database(), plan.skipped().get("journal_mode"));
+        }
+    }
+
     /** One line per database and reason, naming every setting that failed for it on this connection. */
     void failures(OpenRequest request, Failures failures) {
         for (Map.Entry<String, List<PragmaSetting>> failure : failures.byReason().entrySet()) {

@@ -1,6 +1,7 @@
 package io.github.sqlitepragmaagent.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -71,6 +72,26 @@ class LowSpaceCheckpointsTest {
         }
         try (Connection reopened = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             assertEquals(2, rows(reopened));
+        }
+    }
+
+    @Test
+    void oncePastTheLimitSpaceIsShortUntilThereIsTwiceAsMuch() throws Exception {
+        Path db = dir.resolve("episode.db");
+        long limit = 16L << 20;
+        long[] free = {limit - 1};
+        try (Connection app = appConnection(db)) {
+            LowSpaceCheckpoints lowSpace = new LowSpaceCheckpoints(NOPLogger.NOP_LOGGER, limit, directory -> free[0]);
+            lowSpace.watch(db.toString(), org.sqlite.JDBC.class);
+            // (a database's first transaction looks at its free space; while short, every transaction does)
+            assertTrue(lowSpace.transactionStarting(db.toString()), "below the limit");
+            // A checkpoint gave back the WAL's few MiB: still short, or the WAL would grow back into them.
+            free[0] = limit + (4L << 20);
+            assertTrue(lowSpace.transactionStarting(db.toString()));
+            free[0] = 2 * limit;
+            assertFalse(lowSpace.transactionStarting(db.toString()), "room again at twice the limit");
+            free[0] = limit + 1;
+            assertFalse(lowSpace.transactionStarting(db.toString()), "and until the limit is passed again");
         }
     }
 

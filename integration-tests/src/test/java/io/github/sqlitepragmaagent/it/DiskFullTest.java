@@ -18,21 +18,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An app that writes until its 8 MiB filesystem is full (a tmpfs the test mounts: root only, skipped
- * with the reason elsewhere), compared with the same app without the agent. A filesystem that small is
- * below {@code checkpoint.low.space} (16 MiB) from the start.
+ * An app that writes until its small filesystem is full (a tmpfs the test mounts: root only, skipped
+ * with the reason elsewhere), compared with the same app without the agent. {@code checkpoint.low.space}
+ * is 16 MiB.
  *
- * <p>Where WAL is the agent's default, the agent gives it up for the rollback journal the app would have
- * without it, at the app's first transaction: the app fits as many rows as without the agent and nothing
- * stays beside the database after it exits (under WAL, the commit that took the disk's last bytes stayed in
- * a {@code -wal}: the database file could not grow to take it).
+ * <p>Where WAL is the agent's default, the database is in the rollback journal it would have without the
+ * agent whenever the disk is nearly full: not switched to WAL when it opens on an 8 MiB filesystem, and
+ * taken out of WAL at the app's next transaction when a 24 MiB one fills while the app runs. The app fits
+ * as many rows as without the agent and nothing stays beside the database after it exits (under WAL, the
+ * commit that took the disk's last bytes stayed in a {@code -wal}: the database file could not grow to
+ * take it).
  *
- * <p>Where the app asked for WAL itself, WAL stays and the agent checkpoints before each of the app's
- * transactions: the WAL stays one transaction long, and the app fits about as many rows as with a rollback
- * journal (1,326 of 2,038 before, with a 4 MiB {@code -wal} left after exit). The {@code SQLITE_FULL}
+ * <p>Where the app asked for WAL itself, WAL stays and, once the disk is nearly full, the agent checkpoints
+ * before each of the app's transactions: the WAL stays one transaction long, and the app fits about as many
+ * rows as with a rollback journal (on 8 MiB: 1,326 of 2,038 before, with a 4 MiB {@code -wal} left after exit). The {@code SQLITE_FULL}
  * itself is answered with a checkpoint and one warning. What WAL cannot avoid, and the test bounds rather
  * than hides: the last commit may stay in the {@code -wal}, one transaction's frames where it was the whole
- * WAL before. In both cases every row the app committed is there after it exits.
+ * WAL before. In every case every row the app committed is there after it exits.
  */
 class DiskFullTest {
 
@@ -43,15 +45,33 @@ class DiskFullTest {
     Path dir;
 
     @Test
-    void onANearlyFullDiskTheAgentsWalGivesWayToTheRollbackJournalAndNothingStaysBesideTheDatabase() throws Exception {
-        Run without = run(false, "", false);
-        Run with = run(true, "", false);
-        System.out.println("disk-full rows fitted (agent's WAL): without the agent " + without.committed + ", under it "
-                + with.committed + "; -wal after exit: without " + without.walLeft + " bytes, under " + with.walLeft + " bytes");
-        assertEquals(without.committed, without.readBack, "without the agent every committed row is there");
-        assertEquals(with.committed, with.readBack, "under the agent every committed row is there: " + with.result);
+    void aDatabaseOpenedOnANearlyFullDiskIsNotSwitchedToWalAndNothingStaysBesideIt() throws Exception {
+        Run without = run(false, 8, "", false);
+        Run with = run(true, 8, "", false);
+        System.out.println("disk-full rows fitted (opened short of space): without the agent " + without.committed
+                + ", under it " + with.committed + "; -wal after exit: without " + without.walLeft + " bytes, under "
+                + with.walLeft + " bytes");
+        assertEquals(1, with.result.agentLinesContaining("is not switched to WAL for now").size(),
+                "keeping the rollback journal is said once: " + with.result);
+        assertLikeWithoutTheAgent(without, with);
+    }
+
+    @Test
+    void aDiskThatFillsWhileTheAppRunsTakesTheAgentsWalBackToTheRollbackJournal() throws Exception {
+        Run without = run(false, 24, "", false);
+        Run with = run(true, 24, "", false);
+        System.out.println("disk-full rows fitted (filled while running): without the agent " + without.committed
+                + ", under it " + with.committed + "; -wal after exit: without " + without.walLeft + " bytes, under "
+                + with.walLeft + " bytes");
+        assertTrue(with.result.agentLinesContaining("is not switched to WAL").isEmpty(), "opened in WAL: " + with.result);
         assertEquals(1, with.result.agentLinesContaining("to journal_mode=DELETE, as it is without the agent").size(),
                 "leaving WAL is said once: " + with.result);
+        assertLikeWithoutTheAgent(without, with);
+    }
+
+    private static void assertLikeWithoutTheAgent(Run without, Run with) {
+        assertEquals(without.committed, without.readBack, "without the agent every committed row is there");
+        assertEquals(with.committed, with.readBack, "under the agent every committed row is there: " + with.result);
         assertTrue(with.committed >= without.committed * 0.98, "the app fits as many rows as without the agent: "
                 + with.committed + " vs " + without.committed);
         assertFalse(with.walExisted, "no -wal stays after the app exits: " + with.walLeft + " bytes");
@@ -60,8 +80,10 @@ class DiskFullTest {
 
     @Test
     void walTheAppAskedForStaysAndIsKeptOneTransactionLongSoTheDiskFillsWithTheDatabase() throws Exception {
-        Run without = run(false, "?journal_mode=WAL", false);
-        Run with = run(true, "?journal_mode=WAL", true);
+        // 24 MiB: the disk fills while the app runs, so the low-space episode begins mid-run; the checkpoints that give
+        // the WAL's space back must not end it (a 4 MiB -wal stayed and 5,173 rows fitted before that was so).
+        Run without = run(false, 24, "?journal_mode=WAL", false);
+        Run with = run(true, 24, "?journal_mode=WAL", true);
         System.out.println("disk-full rows fitted (app's own WAL): without the agent " + without.committed + ", under it "
                 + with.committed + "; -wal after exit: without " + without.walLeft + " bytes, under " + with.walLeft + " bytes");
         assertEquals(without.committed, without.readBack, "without the agent every committed row is there");
@@ -82,10 +104,10 @@ class DiskFullTest {
     }
 
     /** {@code awaitAgentsAnswer}: the app stays up until the agent answered its disk-full error with a checkpoint. */
-    private Run run(boolean agent, String urlSuffix, boolean awaitAgentsAnswer) throws Exception {
+    private Run run(boolean agent, int mebibytes, String urlSuffix, boolean awaitAgentsAnswer) throws Exception {
         String name = (agent ? "agent" : "plain") + (urlSuffix.isEmpty() ? "" : "-own-wal");
         Path mount = Files.createDirectories(dir.resolve(name + "-fs"));
-        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mount.toString())
+        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + mebibytes + "m", "tmpfs", mount.toString())
                 .redirectErrorStream(true).start();
         String said = new String(mounting.getInputStream().readAllBytes()).trim();
         Assumptions.assumeTrue(mounting.waitFor() == 0, "cannot mount a small tmpfs here (needs root): " + said);
@@ -109,18 +131,17 @@ class DiskFullTest {
             boolean walExisted = Files.exists(wal);
             long walLeft = walExisted ? Files.size(wal) : 0;
             long readBack;
-            try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
-                    Statement statement = connection.createStatement();
-                    ResultSet count = statement.executeQuery("SELECT count(*) FROM rows")) {
-                count.next();
-                readBack = count.getLong(1);
-            }
             String journalMode;
             try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
-                    Statement statement = connection.createStatement();
-                    ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
-                mode.next();
-                journalMode = mode.getString(1);
+                    Statement statement = connection.createStatement()) {
+                try (ResultSet count = statement.executeQuery("SELECT count(*) FROM rows")) {
+                    count.next();
+                    readBack = count.getLong(1);
+                }
+                try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+                    mode.next();
+                    journalMode = mode.getString(1);
+                }
             }
             return new Run(result, Long.parseLong(result.get("app.rows")), readBack, walExisted, walLeft, journalMode);
         } finally {
