@@ -46,8 +46,9 @@ final class BackupLoadBenchmark {
     List<Result> run() throws Exception {
         Path dir = Files.createTempDirectory("backup-load");
         try {
-            Path db = AuditImpactBenchmark.createDatabase(dir.resolve("load.db"), megabytes, "wal");
-            System.out.printf(Locale.ROOT, "database: %.1f MB%n", Files.size(db) / 1e6);
+            Path pristine = AuditImpactBenchmark.createDatabase(dir.resolve("pristine.db"), megabytes, "wal");
+            Path db = dir.resolve("load.db");
+            System.out.printf(Locale.ROOT, "database: %.1f MB%n", Files.size(pristine) / 1e6);
             String quiet = "audit.enabled=false";
             Map<String, String[]> variants = new LinkedHashMap<>();
             variants.put("backups|off", new String[] {quiet + ",checkpoint.idle=off"});
@@ -64,10 +65,11 @@ final class BackupLoadBenchmark {
             }
             List<Map.Entry<String, String[]>> order = new ArrayList<>(variants.entrySet());
             for (int round = 0; round < rounds; round++) {
-                // Each round starts with the next variant: the database grows with every run (about 90 MB per
-                // 15 s of writes), and a fixed order would always give one variant the larger file.
+                // Each round starts with the next variant, and every run starts from the same copy of the database
+                // (it grows by about 90 MB per 15 s of writes: a variant that ran later got a larger file).
                 for (int turn = 0; turn < order.size(); turn++) {
                     Map.Entry<String, String[]> variant = order.get((turn + round) % order.size());
+                    fresh(pristine, db);
                     String[] spec = variant.getValue();
                     List<String> args = new ArrayList<>(List.of(db.toString(), Long.toString(windowMillis)));
                     for (int i = 1; i < spec.length; i++) {
@@ -77,6 +79,7 @@ final class BackupLoadBenchmark {
                     rates.get(variant.getKey()).add(Long.parseLong(out.get("writes")) / (windowMillis / 1000.0));
                 }
                 for (String method : methodRates.keySet()) {
+                    fresh(pristine, db);
                     Map<String, String> out = run(List.of(), BackupMethodApp.class,
                             List.of(db.toString(), Long.toString(windowMillis), method));
                     methodRates.get(method).add(Long.parseLong(out.get("writes")) / (windowMillis / 1000.0));
@@ -97,6 +100,13 @@ final class BackupLoadBenchmark {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** Puts the database back as it was created, between two runs (no process has it open then). */
+    private static void fresh(Path pristine, Path db) throws java.io.IOException {
+        Files.deleteIfExists(Path.of(db + "-wal"));
+        Files.deleteIfExists(Path.of(db + "-shm"));
+        Files.copy(pristine, db, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The {@code key=value} fields of the last line of a fresh JVM running {@code main}. */
