@@ -69,6 +69,8 @@ public final class PragmaPlan {
                 // Only the agent's own default: a journal_mode=WAL someone configured is switched as asked.
                 skipped.put(spec.name(), "readable by " + settings.readOnlyReaders()
                         + " who cannot write its directory, wal.readonly.readers=keep");
+            } else if (spec.writesDatabase() && readOnly) {
+                skipped.put(spec.name(), "read-only connection");
             } else if (spec.step() == PragmaSpec.Step.CHECKED_QUERY && "WAL".equals(setting.value().sqlLiteral())
                     && setting.origin().source() == io.github.sqlitepragmaagent.config.ConfigSource.DEFAULT
                     && request.appPragmas().get(spec.name()) == null
@@ -76,8 +78,6 @@ public final class PragmaPlan {
                 // Only the agent's own default, as LowSpaceJournal: a WAL asked for stays, and its WAL is kept short.
                 skipped.put(spec.name(), free + " bytes free, less than checkpoint.low.space");
                 walShortOfSpace = true;
-            } else if (spec.writesDatabase() && readOnly) {
-                skipped.put(spec.name(), "read-only connection");
             } else {
                 toApply.add(setting);
             }

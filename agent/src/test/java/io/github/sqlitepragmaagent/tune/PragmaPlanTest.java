@@ -1,6 +1,8 @@
 package io.github.sqlitepragmaagent.tune;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlitepragmaagent.config.AgentConfig;
 import io.github.sqlitepragmaagent.config.ConfigLoader;
@@ -66,6 +68,29 @@ class PragmaPlanTest {
             assertEquals(List.of("journal_mode"), List.copyOf(plan.skipped().keySet()), url);
             assertEquals(6, plan.toApply().size(), url);
         }
+    }
+
+    @Test
+    void onAFilesystemShortOfSpaceOnlyTheAgentsOwnWalWaits() {
+        String moreThanAnyDiskHas = "checkpoint.low.space=1000000GiB";
+        OpenRequest request = OpenRequest.parse("jdbc:sqlite:a.db", null);
+
+        PragmaPlan waits = plan(config(moreThanAnyDiskHas), request, false);
+        assertTrue(waits.walShortOfSpace());
+        assertTrue(waits.skipped().get("journal_mode").endsWith(" bytes free, less than checkpoint.low.space"),
+                waits.skipped().toString());
+        assertEquals(6, waits.toApply().size());
+
+        PragmaPlan asked = plan(config(moreThanAnyDiskHas + ",journal_mode=WAL"), request, false);
+        assertFalse(asked.walShortOfSpace(), "a WAL the operator asked for is switched as asked");
+        assertEquals(7, asked.toApply().size());
+
+        PragmaPlan appsOwn = plan(config(moreThanAnyDiskHas), OpenRequest.parse("jdbc:sqlite:a.db?journal_mode=WAL", null), false);
+        assertFalse(appsOwn.walShortOfSpace(), "the app's own journal mode is the app's");
+
+        assertFalse(plan(config(null), request, false).walShortOfSpace(), "16 MiB: this disk has more");
+        assertFalse(plan(config(moreThanAnyDiskHas + ",checkpoint.idle=off"), request, false).walShortOfSpace(),
+                "checkpoint.idle=off turns the low-space handling off");
     }
 
     @Test
