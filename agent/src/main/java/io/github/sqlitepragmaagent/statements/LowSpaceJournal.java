@@ -29,6 +29,7 @@ import org.slf4j.Logger;
  * and comes again a second later, and the low-space checkpoints keep the WAL short meanwhile. Connections
  * the app opens while space is short are not switched to WAL at all ({@code tune.PragmaPlan}): WAL comes back
  * with the first connection opened once there is room.
+
  */
 final class LowSpaceJournal {
 
@@ -43,7 +44,8 @@ final class LowSpaceJournal {
 
     /** Before a transaction starts on {@code session}'s connection, while its database's filesystem is short of space. */
     void shortOfSpace(Session session) {
-        if (!session.agentWal || session.appJournalMode || session.leftWal || session.openedReadOnly) {
+        if (!session.agentWal || session.appJournalMode || session.leftWal || session.walLeftAlone
+                || session.openedReadOnly) {
             return;
         }
         long now = System.nanoTime();
@@ -58,7 +60,7 @@ final class LowSpaceJournal {
         try {
             String litestreamTable = Litestream.table(connection);
             if (litestreamTable != null) {
-                session.agentWal = false;
+                session.walLeftAlone = true;
                 if (once.first("litestream|" + session.database)) {
                     log.info("db={} stays in WAL on its nearly full disk: Litestream replicates it (its table {} exists) and"
                             + " needs WAL (said once per database)", session.database, litestreamTable);
@@ -70,28 +72,40 @@ final class LowSpaceJournal {
                 if (!"wal".equalsIgnoreCase(Statements.firstColumn(statement, "PRAGMA journal_mode"))) {
                     return; // not in WAL (the tuner could not switch it, or it left already through another connection)
                 }
-                String mode = Statements.firstColumn(statement, "PRAGMA journal_mode=DELETE");
-                if (!"delete".equalsIgnoreCase(mode)) {
-                    return;
-                }
+                session.leftWal = leaveWal(session, statement);
             } finally {
                 Statements.closeQuietly(statement);
             }
-            session.leftWal = true;
-            if (once.first("left|" + session.database)) {
-                log.warn("db={} its filesystem is nearly full (less than checkpoint.low.space free): the agent switched it from"
-                        + " its own default journal_mode=WAL to journal_mode=DELETE, as it is without the agent, so that a full"
-                        + " disk leaves no committed rows in a -wal; the app's connections opened once there is room are in WAL"
-                        + " again (said once per database)", session.database);
-            }
         } catch (SQLException | RuntimeException e) {
+            if (once.first("failed|" + session.database)) {
+                log.info("db={} its filesystem is nearly full, and the agent could not look at its journal: {}", session.database,
+                        firstLine(e));
+            }
+        }
+    }
+
+    /** True when the database left WAL; false while another connection keeps it there. */
+    private boolean leaveWal(Session session, Statement statement) {
+        try {
+            if (!"delete".equalsIgnoreCase(Statements.firstColumn(statement, "PRAGMA journal_mode=DELETE"))) {
+                return false;
+            }
+        } catch (SQLException e) {
             if (once.first("busy|" + session.database)) {
                 log.info("db={} its filesystem is nearly full, but it cannot leave WAL yet ({}): SQLite leaves WAL only"
                         + " through the last connection to a database, and another one (of this app or another process) has it"
-                        + " open; the agent tries again each second and keeps the WAL short with checkpoints meanwhile (said once"
-                        + " per database)", session.database, firstLine(e));
+                        + " open; the agent tries again each second and keeps the WAL short with checkpoints meanwhile (said"
+                        + " once per database)", session.database, firstLine(e));
             }
+            return false;
         }
+        if (once.first("left|" + session.database)) {
+            log.warn("db={} its filesystem is nearly full (less than checkpoint.low.space free): the agent switched it from"
+                    + " its own default journal_mode=WAL to journal_mode=DELETE, as it is without the agent, so that a full"
+                    + " disk leaves no committed rows in a -wal; the app's connections opened once there is room are in WAL"
+                    + " again (said once per database)", session.database);
+        }
+        return true;
     }
 
     private static String firstLine(Exception e) {

@@ -59,6 +59,8 @@ final class Session {
     volatile long leaveWalAfter;
     /** True once the agent took this connection's database out of WAL for lack of space. */
     volatile boolean leftWal;
+    /** True for a database Litestream replicates: its WAL is Litestream's, on a nearly full disk too. */
+    volatile boolean walLeftAlone;
     /** True once the app ran {@code PRAGMA foreign_keys} itself: from then on the setting is the app's. */
     volatile boolean appForeignKeys;
     /** The statement for which the agent switched foreign keys off around a DROP TABLE; null when none. */

@@ -95,7 +95,7 @@ class LowSpaceJournalTest {
             Session session = session(db, app, true);
             journal.shortOfSpace(session);
             assertEquals("wal", journalMode(app));
-            assertFalse(session.agentWal, "not asked again");
+            assertTrue(session.walLeftAlone, "not asked again");
         }
     }
 
@@ -125,9 +125,13 @@ class LowSpaceJournalTest {
     }
 
     private static String journalMode(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
-            mode.next();
-            return mode.getString(1);
+        return pragma(connection, "journal_mode");
+    }
+
+    private static String pragma(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet value = statement.executeQuery("PRAGMA " + name)) {
+            value.next();
+            return value.getString(1);
         }
     }
 

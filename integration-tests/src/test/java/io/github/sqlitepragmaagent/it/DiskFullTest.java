@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlitepragmaagent.it.apps.DiskFullApp;
+import io.github.sqlitepragmaagent.it.apps.DiskFullPoolApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -69,6 +70,23 @@ class DiskFullTest {
         assertLikeWithoutTheAgent(without, with);
     }
 
+    @Test
+    void aPoolWhoseDiskFillsWhileItWritesKeepsItsWalShort() throws Exception {
+        Run without = run(false, 24, "", false, DiskFullPoolApp.class);
+        Run with = run(true, 24, "", false, DiskFullPoolApp.class);
+        System.out.println("disk-full rows fitted (pool of 4, 4 writers): without the agent " + without.committed
+                + ", under it " + with.committed + "; -wal after exit: without " + without.walLeft + " bytes, under "
+                + with.walLeft + " bytes");
+        assertEquals(without.committed, without.readBack, "without the agent every committed row is there");
+        assertEquals(with.committed, with.readBack, "under the agent every committed row is there: " + with.result);
+        assertTrue(with.committed >= without.committed * 0.98, "the pool fits as many rows as without the agent: "
+                + with.committed + " vs " + without.committed);
+        // Leaving WAL needs the last connection to the database; the pool's others may hold it in WAL, and then
+        // the checkpoints keep the WAL about one transaction per writer long.
+        assertTrue(with.walLeft <= DiskFullPoolApp.WRITERS * ONE_TRANSACTION_OF_WAL, "at most the last transactions stay"
+                + " in the -wal: " + with.walLeft + " bytes: " + with.result);
+    }
+
     private static void assertLikeWithoutTheAgent(Run without, Run with) {
         assertEquals(without.committed, without.readBack, "without the agent every committed row is there");
         assertEquals(with.committed, with.readBack, "under the agent every committed row is there: " + with.result);
@@ -105,6 +123,11 @@ class DiskFullTest {
 
     /** {@code awaitAgentsAnswer}: the app stays up until the agent answered its disk-full error with a checkpoint. */
     private Run run(boolean agent, int mebibytes, String urlSuffix, boolean awaitAgentsAnswer) throws Exception {
+        return run(agent, mebibytes, urlSuffix, awaitAgentsAnswer, DiskFullApp.class);
+    }
+
+    private Run run(boolean agent, int mebibytes, String urlSuffix, boolean awaitAgentsAnswer, Class<?> appClass)
+            throws Exception {
         String name = (agent ? "agent" : "plain") + (urlSuffix.isEmpty() ? "" : "-own-wal");
         Path mount = Files.createDirectories(dir.resolve(name + "-fs"));
         Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + mebibytes + "m", "tmpfs", mount.toString())
@@ -114,8 +137,12 @@ class DiskFullTest {
         try {
             Path db = mount.resolve("app.db");
             Path control = Files.createDirectories(dir.resolve(name + ".control"));
-            AppJvm.Running app = (agent ? AppJvm.withAgent() : AppJvm.withoutAgent()).timeout(Duration.ofMinutes(3))
-                    .start(DiskFullApp.class, "jdbc:sqlite:" + db + urlSuffix, control.toString());
+            AppJvm jvm = agent ? AppJvm.withAgent() : AppJvm.withoutAgent();
+            if (appClass == DiskFullPoolApp.class) {
+                jvm.libs("HikariCP.jar", "slf4j-api.jar");
+            }
+            AppJvm.Running app = jvm.timeout(Duration.ofMinutes(3))
+                    .start(appClass, "jdbc:sqlite:" + db + urlSuffix, control.toString());
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (awaitAgentsAnswer ? !app.stderrSoFar().contains("the app's disk is full")
                     : !app.stdoutSoFar().contains("app.step=full\n")) {
