@@ -49,9 +49,7 @@ class DiskFullTest {
     void aDatabaseOpenedOnANearlyFullDiskIsNotSwitchedToWalAndNothingStaysBesideIt() throws Exception {
         Run without = run(false, 8, "", false);
         Run with = run(true, 8, "", false);
-        System.out.println("disk-full rows fitted (opened short of space): without the agent " + without.committed
-                + ", under it " + with.committed + "; -wal after exit: without " + without.walLeft + " bytes, under "
-                + with.walLeft + " bytes");
+        say("opened short of space", without, with);
         assertEquals(1, with.result.agentLinesContaining("is not switched to WAL for now").size(),
                 "keeping the rollback journal is said once: " + with.result);
         assertLikeWithoutTheAgent(without, with);
@@ -61,9 +59,7 @@ class DiskFullTest {
     void aDiskThatFillsWhileTheAppRunsTakesTheAgentsWalBackToTheRollbackJournal() throws Exception {
         Run without = run(false, 24, "", false);
         Run with = run(true, 24, "", false);
-        System.out.println("disk-full rows fitted (filled while running): without the agent " + without.committed
-                + ", under it " + with.committed + "; -wal after exit: without " + without.walLeft + " bytes, under "
-                + with.walLeft + " bytes");
+        say("filled while running", without, with);
         assertTrue(with.result.agentLinesContaining("is not switched to WAL").isEmpty(), "opened in WAL: " + with.result);
         assertEquals(1, with.result.agentLinesContaining("to journal_mode=DELETE, as it is without the agent").size(),
                 "leaving WAL is said once: " + with.result);
@@ -74,9 +70,7 @@ class DiskFullTest {
     void aPoolWhoseDiskFillsWhileItWritesKeepsItsWalShort() throws Exception {
         Run without = run(false, 24, "", false, DiskFullPoolApp.class);
         Run with = run(true, 24, "", false, DiskFullPoolApp.class);
-        System.out.println("disk-full rows fitted (pool of 4, 4 writers): without the agent " + without.committed
-                + ", under it " + with.committed + "; -wal after exit: without " + without.walLeft + " bytes, under "
-                + with.walLeft + " bytes");
+        say("pool of 4, 4 writers", without, with);
         assertEquals(without.committed, without.readBack, "without the agent every committed row is there");
         assertEquals(with.committed, with.readBack, "under the agent every committed row is there: " + with.result);
         assertTrue(with.committed >= without.committed * 0.98, "the pool fits as many rows as without the agent: "
@@ -85,6 +79,11 @@ class DiskFullTest {
         // the checkpoints keep the WAL about one transaction per writer long.
         assertTrue(with.walLeft <= DiskFullPoolApp.WRITERS * ONE_TRANSACTION_OF_WAL, "at most the last transactions stay"
                 + " in the -wal: " + with.walLeft + " bytes: " + with.result);
+    }
+
+    private static void say(String scenario, Run without, Run with) {
+        System.out.println("disk-full rows fitted (" + scenario + "): without the agent " + without.committed + ", under it "
+                + with.committed + "; -wal after exit: without " + without.walLeft + " bytes, under " + with.walLeft + " bytes");
     }
 
     private static void assertLikeWithoutTheAgent(Run without, Run with) {
@@ -102,8 +101,7 @@ class DiskFullTest {
         // the WAL's space back must not end it (a 4 MiB -wal stayed and 5,173 rows fitted before that was so).
         Run without = run(false, 24, "?journal_mode=WAL", false);
         Run with = run(true, 24, "?journal_mode=WAL", true);
-        System.out.println("disk-full rows fitted (app's own WAL): without the agent " + without.committed + ", under it "
-                + with.committed + "; -wal after exit: without " + without.walLeft + " bytes, under " + with.walLeft + " bytes");
+        say("app's own WAL", without, with);
         assertEquals(without.committed, without.readBack, "without the agent every committed row is there");
         assertEquals(with.committed, with.readBack, "under the agent every committed row is there: " + with.result);
         assertEquals(1, with.result.agentLinesContaining("less than checkpoint.low.space").size(),

@@ -33,14 +33,19 @@ public final class DiskFullApp {
             } catch (SQLException e) {
                 System.out.println("app.error=" + e.getMessage().replace(' ', '_'));
             }
-            System.out.println("app.rows=" + rows);
-            System.out.println("app.step=full");
-            System.out.flush();
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (!Files.exists(control.resolve("stop")) && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            full(rows, control);
         }
         System.out.println("app.done=true");
+    }
+
+    /** Says how many rows were committed, then waits (with the connections open) until the test creates {@code stop}. */
+    static void full(long rows, Path control) throws InterruptedException {
+        System.out.println("app.rows=" + rows);
+        System.out.println("app.step=full");
+        System.out.flush();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!Files.exists(control.resolve("stop")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
     }
 }

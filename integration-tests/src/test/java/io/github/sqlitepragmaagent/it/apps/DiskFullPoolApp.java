@@ -2,7 +2,6 @@ package io.github.sqlitepragmaagent.it.apps;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,13 +63,7 @@ public final class DiskFullPoolApp {
             for (Thread writer : writers) {
                 writer.join();
             }
-            System.out.println("app.rows=" + rows.get());
-            System.out.println("app.step=full");
-            System.out.flush();
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (!Files.exists(control.resolve("stop")) && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            DiskFullApp.full(rows.get(), control);
         }
         System.out.println("app.done=true");
     }
