@@ -146,8 +146,7 @@ final class LowSpaceCheckpoints {
         // the WAL must not end the episode, or the WAL grows back into it (measured: a 24 MiB filesystem that
         // filled while the app wrote kept a 4 MiB -wal and fitted 5,173 rows of 6,125).
         long limit = watch.low ? Math.max(lowBytes, 2 * lowBytes) : lowBytes; // (max: 2 * a huge limit overflows)
-        // 0 is also what a directory that is gone answers: that is no reason to checkpoint.
-        boolean low = free < limit && (free > 0 || watch.directory.isDirectory());
+        boolean low = io.github.sqlitepragmaagent.support.FreeSpace.isBelow(free, limit, watch.directory);
         if (low == watch.low) {
             return;
         }
@@ -237,8 +236,7 @@ final class LowSpaceCheckpoints {
 
         Watch(String path, Class<?> driverClass) {
             this.path = path;
-            File parent = new File(path).getAbsoluteFile().getParentFile();
-            this.directory = parent != null ? parent : new File(".");
+            this.directory = io.github.sqlitepragmaagent.support.FreeSpace.directoryOf(path);
             this.driverClass = new WeakReference<Class<?>>(driverClass);
             this.lookedAt = System.nanoTime() - LOOK_NANOS;
         }

@@ -15,12 +15,20 @@ public final class FreeSpace {
         if (limit <= 0) {
             return -1;
         }
-        File directory = new File(path).getAbsoluteFile().getParentFile();
-        if (directory == null) {
-            return -1;
-        }
+        File directory = directoryOf(path);
         long free = directory.getUsableSpace();
+        return isBelow(free, limit, directory) ? free : -1;
+    }
+
+    /** The directory whose filesystem holds {@code path}. */
+    public static File directoryOf(String path) {
+        File parent = new File(path).getAbsoluteFile().getParentFile();
+        return parent != null ? parent : new File(".");
+    }
+
+    /** True when {@code free}, what {@code directory}'s filesystem answered, is less than {@code limit}. */
+    public static boolean isBelow(long free, long limit, File directory) {
         // 0 is also what a directory that is gone answers: that says nothing about space.
-        return free < limit && (free > 0 || directory.isDirectory()) ? free : -1;
+        return free < limit && (free > 0 || directory.isDirectory());
     }
 }

@@ -24,14 +24,25 @@ public final class PragmaPlan {
     private final Map<String, String> skipped;
     private final TransactionMode transactionMode;
     private final boolean walShortOfSpace;
+    private final boolean agentsWal;
 
     private PragmaPlan(List<PragmaSetting> toApply, Map<String, String> keptFromApp, Map<String, String> skipped,
-            TransactionMode transactionMode, boolean walShortOfSpace) {
+            TransactionMode transactionMode, boolean walShortOfSpace, boolean agentsWal) {
         this.toApply = Collections.unmodifiableList(toApply);
         this.keptFromApp = Collections.unmodifiableMap(keptFromApp);
         this.skipped = Collections.unmodifiableMap(skipped);
         this.transactionMode = transactionMode;
         this.walShortOfSpace = walShortOfSpace;
+        this.agentsWal = agentsWal;
+    }
+
+    /**
+     * True when WAL on this connection is the agent's own default: the plan switches to it (or would, were the
+     * filesystem not short of space), and neither the app (its URL or properties) nor the operator (an agent
+     * argument, a file, a rule) asked for it.
+     */
+    public boolean agentsWal() {
+        return agentsWal;
     }
 
     /**
@@ -52,6 +63,7 @@ public final class PragmaPlan {
         Map<String, String> keptFromApp = new LinkedHashMap<String, String>();
         Map<String, String> skipped = new LinkedHashMap<String, String>();
         boolean walShortOfSpace = false;
+        boolean agentsWal = false;
         long free;
         for (PragmaSetting setting : settings.pragmas()) {
             PragmaSpec spec = setting.spec();
@@ -71,21 +83,28 @@ public final class PragmaPlan {
                         + " who cannot write its directory, wal.readonly.readers=keep");
             } else if (spec.writesDatabase() && readOnly) {
                 skipped.put(spec.name(), "read-only connection");
-            } else if (spec.step() == PragmaSpec.Step.CHECKED_QUERY && "WAL".equals(setting.value().sqlLiteral())
-                    && setting.origin().source() == io.github.sqlitepragmaagent.config.ConfigSource.DEFAULT
-                    && request.appPragmas().get(spec.name()) == null
+            } else if (isAgentsDefaultWal(setting, request)
                     && (free = FreeSpace.below(request.database(), config.checkpointLowSpaceBytes())) >= 0) {
                 // Only the agent's own default, as LowSpaceJournal: a WAL asked for stays, and its WAL is kept short.
                 skipped.put(spec.name(), free + " bytes free, less than checkpoint.low.space");
                 walShortOfSpace = true;
+                agentsWal = true;
             } else {
                 toApply.add(setting);
+                agentsWal |= isAgentsDefaultWal(setting, request);
             }
         }
         TransactionMode transactionMode = request.appTransactionMode() != null && !config.override()
                 ? null
                 : settings.transactionMode();
-        return new PragmaPlan(toApply, keptFromApp, skipped, transactionMode, walShortOfSpace);
+        return new PragmaPlan(toApply, keptFromApp, skipped, transactionMode, walShortOfSpace, agentsWal);
+    }
+
+    /** {@code journal_mode=WAL} from the agent's own default, with no journal mode in the app's URL or properties. */
+    private static boolean isAgentsDefaultWal(PragmaSetting setting, OpenRequest request) {
+        return setting.spec().step() == PragmaSpec.Step.CHECKED_QUERY && "WAL".equals(setting.value().sqlLiteral())
+                && setting.origin().source() == io.github.sqlitepragmaagent.config.ConfigSource.DEFAULT
+                && request.appPragmas().get(setting.spec().name()) == null;
     }
 
     /** The settings to apply, in order. */

@@ -1,7 +1,6 @@
 package io.github.sqlitepragmaagent.tune;
 
 import io.github.sqlitepragmaagent.config.BooleanWords;
-import io.github.sqlitepragmaagent.config.ConfigSource;
 import io.github.sqlitepragmaagent.config.PragmaSetting;
 import io.github.sqlitepragmaagent.config.TransactionMode;
 import java.sql.Connection;
@@ -62,15 +61,9 @@ public final class TunedConnection {
                 && !Boolean.TRUE.equals(BooleanWords.parse(request.appPragmas().get("foreign_keys")));
     }
 
-    /**
-     * True when {@code journal_mode=WAL} on this connection is the agent's own default: the plan switches to WAL
-     * (or would, were its filesystem not short of space) and neither the app (its URL or properties) nor the
-     * operator (an agent argument, a file, a rule) asked for it.
-     */
+    /** See {@link PragmaPlan#agentsWal()}. */
     public boolean agentOwnsWal() {
-        PragmaSetting journalMode = PragmaSetting.named(plan.toApply(), "journal_mode");
-        return plan.walShortOfSpace() || journalMode != null && "wal".equalsIgnoreCase(journalMode.value().expectedReadBack())
-                && journalMode.origin().source() == ConfigSource.DEFAULT && request.appPragmas().get("journal_mode") == null;
+        return plan.agentsWal();
     }
 
     /** See {@link PragmaPlan#transactionMode()}. */
